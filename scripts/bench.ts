@@ -1,0 +1,82 @@
+// `npm run bench [-- --n 10000]`: imports a synthetic corpus through the real services, then measures
+// opening, query latency and recall, printing each figure beside its budget. Not part of `npm test`.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServices } from '../src/main/core/app/create';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' } } });
+const n = Number(values.n);
+const repo = resolve(import.meta.dirname, '..');
+const work = join(repo, '.bench');
+const corpus = join(work, `corpus-${n}`);
+const generator = resolve(repo, '../shared/tools/gen-corpus.mjs');
+
+interface QueryCase {
+  query: string;
+  kind: string;
+  expect: string[];
+}
+
+const rows: [string, string, string][] = [];
+const row = (figure: string, value: string, budget: string) => rows.push([figure, value, budget]);
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function main(): Promise<void> {
+  if (!existsSync(join(corpus, 'queries.json'))) {
+    execFileSync(process.execPath, [generator, '--out', corpus, '--n', String(n)], { stdio: 'inherit' });
+  }
+  const notebook = join(work, `notebook-${n}`);
+  await rm(notebook, { recursive: true, force: true });
+
+  const services = () => createServices({ appVersion: 'bench', userDataDir: join(work, 'user-data') });
+  const a = services();
+  await a.core.open(notebook, true);
+  let t = performance.now();
+  const report = await a.api.importPaths({ paths: [corpus] });
+  const importS = (performance.now() - t) / 1000;
+  row(`import ${n} files (extract + store + index)`, `${importS.toFixed(1)} s (${Math.round(n / importS)} files/s)`, n >= 10000 ? '≤ 120 s' : '≥ 100 files/s');
+  row('  failed files', String(report.failed.length), '0');
+  await a.core.close();
+
+  const b = services();
+  t = performance.now();
+  await b.core.open(notebook, false);
+  await b.api.search({ query: 'Myanmar', limit: 10 });
+  row('open notebook until first search answers', ms(performance.now() - t), n >= 10000 ? '≤ 1500 ms' : '—');
+
+  const cases = JSON.parse(await readFile(join(corpus, 'queries.json'), 'utf8')) as QueryCase[];
+  const fileOf = new Map(b.core.session().store.articles().map((r) => [r.id, r.file]));
+  const times: number[] = [];
+  const recall = new Map<string, { hit: number; all: number }>();
+  for (const c of cases) {
+    t = performance.now();
+    const r = await b.api.search({ query: c.query, limit: 10 });
+    times.push(performance.now() - t);
+    const found = new Set(r.results.map((h) => fileOf.get(h.articleId)));
+    const stat = recall.get(c.kind) ?? { hit: 0, all: 0 };
+    stat.all += c.expect.length;
+    stat.hit += c.expect.filter((f) => found.has(f)).length;
+    recall.set(c.kind, stat);
+  }
+  times.sort((x, y) => x - y);
+  row(`query latency p50 (${cases.length} cases)`, ms(pct(times, 50)), '≤ 5 ms @10k');
+  row('query latency p95', ms(pct(times, 95)), '≤ 30 ms @10k');
+  for (const [kind, s] of recall) {
+    row(`recall@10 ${kind}`, (s.hit / s.all).toFixed(3), kind === 'typo' ? '≥ 0.95' : '≥ 0.99');
+  }
+  row('process RSS after queries', `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`, '≤ 800 MB @10k');
+  await b.core.close();
+
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['figure', 'measured', 'budget'][i]?.length ?? 0));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(`\nQuire bench, ${n} synthetic articles, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(line(['figure', 'measured', 'budget']));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
+await main();

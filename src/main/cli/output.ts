@@ -1,0 +1,97 @@
+import type { ArticleSummary, ArticleView, ImportReport, SearchResponse } from '../core/api-contract';
+import type { Extraction } from '../core/types';
+
+export interface Out {
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+export const json = (value: unknown): string => JSON.stringify(value);
+
+export function importJson(r: ImportReport) {
+  return {
+    imported: r.imported.map(({ id, file, title, warnings }) => ({ id, file, title, warnings })),
+    duplicates: r.duplicates,
+    failed: r.failed,
+    cancelled: r.cancelled,
+  };
+}
+
+export function importText(r: ImportReport): string[] {
+  const lines = [
+    `Imported ${r.imported.length} article${r.imported.length === 1 ? '' : 's'}, ` +
+      `${r.duplicates.length} duplicate${r.duplicates.length === 1 ? '' : 's'} skipped, ${r.failed.length} failed.`,
+  ];
+  for (const i of r.imported) lines.push(`  + ${i.id}  ${i.title}  (${i.file})${i.warnings.map((w) => `\n      ! ${w}`).join('')}`);
+  for (const d of r.duplicates) lines.push(`  = ${d.file}: already in the notebook as ${d.id}`);
+  for (const f of r.failed) lines.push(`  ✗ ${f.file}: ${f.error}`);
+  return lines;
+}
+
+export function listJson(articles: readonly ArticleSummary[]) {
+  return {
+    articles: articles.map(({ id, title, author, published, source, url, words, file, language }) => ({
+      id,
+      title,
+      author,
+      published,
+      source,
+      url,
+      language,
+      words,
+      file,
+    })),
+  };
+}
+
+export function listText(articles: readonly ArticleSummary[]): string[] {
+  if (!articles.length) return ['The notebook has no articles yet. Import some with: quire import PATH...'];
+  return articles.map((a) =>
+    [a.id, a.published ?? '----------', `${a.words}w`.padStart(7), a.title, a.source ? `— ${a.source}` : '']
+      .filter(Boolean)
+      .join('  '),
+  );
+}
+
+export function articleJson(e: Extraction | ArticleView['article'], text: string, passages: { id: string; text: string }[]) {
+  return {
+    ...('id' in e ? { id: e.id } : {}),
+    title: e.title,
+    author: e.author,
+    published: e.published,
+    source: e.source,
+    url: e.url,
+    language: e.language,
+    format: e.format,
+    text,
+    passages,
+  };
+}
+
+export function articleText(
+  meta: { title: string; author: string | null; published: string | null; source: string | null; url: string | null },
+  text: string,
+): string[] {
+  const header = [
+    meta.title,
+    [meta.author, meta.source, meta.published].filter(Boolean).join(' · '),
+    meta.url ?? '',
+  ].filter(Boolean);
+  return [...header, '', text];
+}
+
+export function searchJson(r: SearchResponse) {
+  return {
+    query: r.query,
+    total: r.total,
+    corrections: r.corrections,
+    results: r.results.map(({ articleId, passageId, title, snippet, score }) => ({ articleId, passageId, title, snippet, score })),
+  };
+}
+
+export function searchText(r: SearchResponse): string[] {
+  const lines = [`${r.total} passage${r.total === 1 ? '' : 's'} match “${r.query}”.`];
+  if (r.corrections.length) lines.push(`(typo-tolerant: ${r.corrections.join(', ')})`);
+  for (const hit of r.results) lines.push('', `${hit.title}  [${hit.articleId} ${hit.passageId}]`, `  ${hit.snippet}`);
+  return lines;
+}

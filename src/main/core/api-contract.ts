@@ -1,0 +1,328 @@
+// THE contract between the UI (and CLI) and the core: every operation, its input schema and its result type.
+// Adding a feature = one schema + one output type here, one handler in api.ts. Both transports
+// (Electron IPC, browser-mode HTTP) and the CLI pick it up from this table.
+import { z } from 'zod';
+import type {
+  ArticleRecord,
+  Highlight,
+  Note,
+  NotebookInfo,
+  Passage,
+  Tag,
+} from './types';
+
+const id = z.string().min(1).max(200);
+const text = (max: number) => z.string().max(max);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3366cc');
+const none = z.object({}).strict();
+const isoTime = z.string().max(40);
+
+/** Full records come back only through undo (restore); they are validated like any other input. */
+const highlightSchema = z
+  .object({
+    id,
+    articleId: id,
+    passageId: id,
+    tagIds: z.array(id).max(50),
+    position: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).strict(),
+    quote: z.object({ exact: text(1_000_000).min(1), prefix: text(200), suffix: text(200) }).strict(),
+    memo: text(20_000),
+    createdAt: isoTime,
+    orphaned: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<Highlight>;
+const noteSchema = z
+  .object({ id, title: text(300).trim().min(1), body: text(5_000_000), createdAt: isoTime, updatedAt: isoTime })
+  .strict() satisfies z.ZodType<Note>;
+
+/** An uploaded file (browser mode, drag-and-drop): name plus base64 bytes. */
+export const uploadedFileSchema = z.object({
+  /** Relative path inside a dropped folder, or the plain file name. */
+  name: text(1000).min(1),
+  data: z.string().max(140_000_000),
+});
+
+export const apiSchemas = {
+  notebookInfo: none,
+  notebookOpen: z.object({ path: text(4096).min(1), create: z.boolean().default(false) }).strict(),
+  notebookRecent: none,
+
+  importPaths: z.object({ paths: z.array(text(4096).min(1)).min(1).max(10_000) }).strict(),
+  importFiles: z.object({ files: z.array(uploadedFileSchema).min(1).max(500) }).strict(),
+  importCancel: none,
+
+  articleList: none,
+  articleGet: z.object({ id }).strict(),
+  articleDelete: z.object({ id }).strict(),
+
+  search: z.object({ query: text(2000), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  switcher: z.object({ query: text(500), limit: z.number().int().min(1).max(200).default(20) }).strict(),
+
+  tagList: none,
+  tagCreate: z.object({ name: text(120).trim().min(1), color: color.optional() }).strict(),
+  tagUpdate: z
+    .object({ id, name: text(120).trim().min(1).optional(), color: color.optional(), memo: text(20_000).optional() })
+    .strict(),
+  tagDelete: z.object({ id }).strict(),
+  tagPassages: z.object({ id }).strict(),
+
+  highlightCreate: z
+    .object({
+      articleId: id,
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      /** Existing tag ids and/or names; unknown names are created. */
+      tagIds: z.array(id).max(50).default([]),
+      tagNames: z.array(text(120).trim().min(1)).max(50).default([]),
+    })
+    .strict()
+    .refine((v) => v.end > v.start, { message: 'the selection is empty' }),
+  highlightUpdate: z
+    .object({ id, tagIds: z.array(id).max(50).optional(), memo: text(20_000).optional() })
+    .strict(),
+  highlightDelete: z.object({ id }).strict(),
+  highlightRestore: z.object({ highlight: highlightSchema }).strict(),
+
+  noteList: none,
+  noteGet: z.object({ id }).strict(),
+  noteFindByTitle: z.object({ title: text(300) }).strict(),
+  noteCreate: z.object({ title: text(300).trim().min(1), body: text(5_000_000).default('') }).strict(),
+  noteUpdate: z.object({ id, body: text(5_000_000) }).strict(),
+  noteRename: z.object({ id, title: text(300).trim().min(1) }).strict(),
+  noteDelete: z.object({ id }).strict(),
+  noteRestore: z.object({ note: noteSchema }).strict(),
+  citationFor: z.object({ highlightId: id }).strict(),
+
+  exportMarkdown: z
+    .object({ dir: text(4096).min(1), onConflict: z.enum(['ask', 'overwrite', 'keep-both']).default('ask') })
+    .strict(),
+  exportMarkdownZip: none,
+} as const;
+
+export type ApiMethod = keyof typeof apiSchemas;
+export type ApiInput<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiSchemas)[M]>;
+
+// ---- results ----
+
+export interface ArticleSummary extends ArticleRecord {
+  tagCount: number;
+  highlightCount: number;
+}
+
+export interface PassageWithText extends Passage {
+  text: string;
+}
+
+export interface ArticleView {
+  article: ArticleSummary;
+  text: string;
+  passages: PassageWithText[];
+  highlights: Highlight[];
+  backlinks: Backlink[];
+}
+
+export interface Backlink {
+  noteId: string;
+  noteTitle: string;
+  /** A line of the note around the link, for context. */
+  context: string;
+  kind: 'link' | 'citation';
+}
+
+export interface ImportedItem {
+  id: string;
+  file: string;
+  title: string;
+  warnings: string[];
+}
+export interface ImportReport {
+  imported: ImportedItem[];
+  duplicates: { id: string; file: string }[];
+  failed: { file: string; error: string }[];
+  cancelled: boolean;
+}
+
+export interface SearchHit {
+  articleId: string;
+  passageId: string;
+  title: string;
+  snippet: string;
+  /** [start, end) ranges in `snippet` to highlight. */
+  marks: [number, number][];
+  /** The index words that matched (after typo correction); the reader marks these in the passage. */
+  terms: string[];
+  score: number;
+}
+export interface SearchResponse {
+  query: string;
+  total: number;
+  results: SearchHit[];
+  /** Set when a query word was matched by typo tolerance, e.g. "fomen → fomin". */
+  corrections: string[];
+}
+
+export interface SwitcherItem {
+  kind: 'article' | 'note' | 'tag';
+  id: string;
+  title: string;
+  detail: string;
+}
+
+export interface TagSummary extends Tag {
+  count: number;
+}
+
+export interface TaggedPassage {
+  highlight: Highlight;
+  articleTitle: string;
+  articleSource: string | null;
+}
+
+export interface NoteSummary {
+  id: string;
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NoteView {
+  note: Note;
+  backlinks: Backlink[];
+  /** Titles linked with [[...]] that no note has yet. */
+  missingLinks: string[];
+}
+
+export interface RecentNotebook {
+  name: string;
+  path: string;
+  openedAt: string;
+}
+
+export interface ExportReport {
+  dir: string;
+  written: { noteId: string; file: string }[];
+  /** With onConflict 'ask': the files that already exist; nothing was written. */
+  conflicts: string[];
+}
+
+export interface ZipDownload {
+  fileName: string;
+  /** base64 */
+  data: string;
+  count: number;
+}
+
+export interface ApiOutputs {
+  notebookInfo: NotebookInfo;
+  notebookOpen: NotebookInfo;
+  notebookRecent: RecentNotebook[];
+  importPaths: ImportReport;
+  importFiles: ImportReport;
+  importCancel: { cancelled: boolean };
+  articleList: ArticleSummary[];
+  articleGet: ArticleView;
+  articleDelete: { id: string };
+  search: SearchResponse;
+  switcher: SwitcherItem[];
+  tagList: TagSummary[];
+  tagCreate: Tag;
+  tagUpdate: Tag;
+  tagDelete: { id: string; highlightsUpdated: number };
+  tagPassages: TaggedPassage[];
+  highlightCreate: Highlight;
+  highlightUpdate: Highlight;
+  highlightDelete: Highlight;
+  highlightRestore: Highlight;
+  noteList: NoteSummary[];
+  noteGet: NoteView;
+  noteFindByTitle: NoteSummary | null;
+  noteCreate: Note;
+  noteUpdate: Note;
+  noteRename: { note: Note; notesUpdated: number };
+  noteDelete: Note;
+  noteRestore: Note;
+  citationFor: { markdown: string };
+  exportMarkdown: ExportReport;
+  exportMarkdownZip: ZipDownload;
+}
+
+// Compile-time check: every schema has an output and vice versa.
+type Missing = Exclude<ApiMethod, keyof ApiOutputs> | Exclude<keyof ApiOutputs, ApiMethod>;
+const contractIsComplete: Missing extends never ? true : never = true;
+void contractIsComplete;
+
+/** The typed API both transports expose to the UI. */
+export type QuireApi = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+};
+
+/** Handlers inside the core receive already-parsed input. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutputs[M]>;
+};
+
+export const errorCodes = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'READ_ONLY',
+  'NOTEBOOK_LOCKED',
+  'NOTEBOOK_ERROR',
+  'IMPORT_BUSY',
+  'IO_ERROR',
+  'CONFLICT',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Events flow back from the core to every connected UI. */
+export interface QuireEvents {
+  importProgress: {
+    done: number;
+    total: number;
+    current: string;
+    imported: number;
+    duplicates: number;
+    failed: number;
+  };
+  /** Something changed that views should reload. */
+  changed: { what: 'notebook' | 'articles' | 'annotations' | 'notes' };
+  /** A desktop menu item or accelerator, forwarded to the UI's command registry. */
+  command: { id: string };
+}
+export type QuireEventName = keyof QuireEvents;
+export type QuireEventListener = <E extends QuireEventName>(name: E, payload: QuireEvents[E]) => void;
+
+/** What a transport returns: every method answers with an envelope, never a thrown error. */
+export type QuireTransport = {
+  [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiResult<ApiOutputs[M]>>;
+};
+
+/** Desktop-only helpers the preload adds (native dialogs, dropped-file paths). Browser mode has none. */
+export interface DesktopBridge {
+  /** Native open dialog; returns absolute paths, or [] when cancelled. */
+  pickImportPaths(kind: 'files' | 'folder'): Promise<string[]>;
+  /** Native folder dialog for export or choosing a notebook; null when cancelled. */
+  pickFolder(purpose: 'export' | 'open-notebook' | 'new-notebook'): Promise<string | null>;
+  /** The absolute path of a dropped File (Electron's webUtils.getPathForFile). */
+  pathForFile(file: File): string;
+  /** Opens an http(s) link in the system browser after the user confirms; other schemes are refused. */
+  openExternal(url: string): Promise<boolean>;
+  platform: string;
+}
+
+/** `window.quire` in the desktop app. */
+export interface QuireBridge {
+  api: QuireTransport;
+  on<E extends QuireEventName>(name: E, listener: (payload: QuireEvents[E]) => void): () => void;
+  desktop: DesktopBridge;
+}
+
+export const apiMethods = Object.keys(apiSchemas) as ApiMethod[];

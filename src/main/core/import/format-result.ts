@@ -1,0 +1,17 @@
+import type { Block } from './canonical';
+
+/** What each format reader hands to `extractFile`: metadata it could find and the body as blocks. */
+export interface FormatResult {
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  language: string | null;
+  blocks: Block[];
+}
+
+/** Collapses runs of spaces and tabs inside a line (scraped text is full of them); keeps line breaks. */
+export function tidyInline(s: string): string {
+  return s.replace(/[ \t]{2,}|\t/g, ' ').trim();
+}

@@ -1,0 +1,142 @@
+// Evidence about a single line of scraped text: does it read like prose, a headline, a name, or page chrome?
+// These are shape tests (punctuation, length, capitalisation, stop words), not lists of one site's strings.
+
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if of to in on at by for with from as into onto over under after before than that this ' +
+    'these those is are was were be been being has have had do does did will would can could should may might ' +
+    'must not no it its he she they we you i his her their our your them him us who whom which what when where ' +
+    'while how why also said says there here about between during against through up down out off so such then ' +
+    // The same function words in the other languages news pages most often come in, so judging shape
+    // does not quietly mean judging English.
+    'le la les de des du un une et est en que qui dans pour pas sur au aux avec il elle ce se par plus son sa ses ' +
+    'el los las del y por con para su al lo como más pero sus era fue ha ' +
+    'der die das und ist nicht ein eine zu den mit von auf für sich dem des im auch es war wird ' +
+    'di che per non sono nel della alla gli ' +
+    'o os do da em um uma não com na no ao ' +
+    'je na se že v s z k ve pro jako'
+  ).split(' '),
+);
+
+const BULLET = /^\s*(?:[•·▪◦‣●○■□➤►*–-]|\d{1,3}[.)])\s+/;
+const SENTENCE_END = /[.!?။。！？]["”’»)\]]*$/;
+const TRUNCATED = /(?:\w|[,;:])\s*(?:\.{3,}|…)$/;
+const CREDIT = /\s\/\s*[\p{Lu}\p{N}][^/]{0,60}$/u;
+// Generic web-UI vocabulary (cookie banners, login and sharing widgets, footers), shared by most sites.
+const WIDGET =
+  /\b(?:cookies?|subscribe|newsletter|sign[ -]?(?:up|in)|log[ -]?(?:in|out)|password|all rights reserved|share on|share this|read more|privacy policy|terms of (?:use|service)|advertisement|reading time|mins? read|skip to|follow us|load more|next post|previous post)\b|©|\(c\)\s*\d{4}/i;
+const COOKIE_BANNER = /\bcookies?\b.*\b(?:accept|consent|agree|experience|opt[- ]out|settings)\b/i;
+
+export function words(s: string): string[] {
+  return s.split(/\s+/).filter((w) => w !== '');
+}
+
+export function isBullet(line: string): boolean {
+  return BULLET.test(line);
+}
+
+export function stripBullet(line: string): string {
+  return line.replace(BULLET, '').trim();
+}
+
+// Shape tests look at a line's ending only; slicing keeps them linear on multi-megabyte lines.
+export function endsSentence(s: string): boolean {
+  return SENTENCE_END.test(s.trimEnd().slice(-20));
+}
+
+export function isTruncated(s: string): boolean {
+  return TRUNCATED.test(s.trimEnd().slice(-20));
+}
+
+export function hasCredit(s: string): boolean {
+  return CREDIT.test(s.trimEnd().slice(-80));
+}
+
+export function isWidget(s: string): boolean {
+  const t = s.trim();
+  if (t.length > 1000) return false;
+  if (COOKIE_BANNER.test(t) && words(t).length <= 80) return true;
+  return words(t).length <= 20 && WIDGET.test(t);
+}
+
+function isCapitalised(w: string): boolean {
+  return /^["“‘'(]?[\p{Lu}\p{N}]/u.test(w);
+}
+
+export function stopWordRatio(ws: readonly string[]): number {
+  if (ws.length === 0) return 0;
+  let n = 0;
+  for (const w of ws) if (STOP_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, ''))) n++;
+  return n / ws.length;
+}
+
+/** Headline capitalisation: nearly every word that is not a stop word starts with a capital. */
+export function isTitleCase(s: string): boolean {
+  const content = words(s).filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+  if (content.length === 0) return false;
+  const caps = content.filter(isCapitalised).length;
+  return caps / content.length >= 0.8;
+}
+
+function scriptWithoutSpaces(s: string): boolean {
+  // Burmese, Thai, CJK...: word counts from spaces undercount, so judge by length instead.
+  return /[\u1000-\u109f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff]/.test(s);
+}
+
+/** Reads like a sentence of running text (a body paragraph or list item), not chrome or a headline. */
+export function isProse(line: string): boolean {
+  const bullet = isBullet(line);
+  const full = bullet ? stripBullet(line) : line.trim();
+  // Very long lines are judged on their opening and their ending; reading all of a 5 MB line adds nothing.
+  const t = full.length > 4000 ? `${full.slice(0, 2000)} ${full.slice(-2000)}` : full;
+  const ws = words(t);
+  const long = ws.length >= 40 || (scriptWithoutSpaces(t) && t.length >= 80);
+  if (bullet && ws.length < 12) return false;
+  if (isWidget(t) || hasCredit(t)) return false;
+  if (isTruncated(t) && ws.length < 60) return false;
+  if (long) return stopWordRatio(ws) > 0.05 || scriptWithoutSpaces(t);
+  if (ws.length < 4 && !(scriptWithoutSpaces(t) && t.length >= 20)) return false;
+  if (!endsSentence(t) && !(/:$/.test(t) && ws.length >= 8)) return false;
+  // A capitalised question or exclamation is a headline ("Will X Unlock More Cooperation?").
+  if (!/\.["”’»)\]]*$/.test(t) && isTitleCase(t) && ws.length <= 25) return false;
+  if (ws.length >= 6 && stopWordRatio(ws) < 0.08 && !scriptWithoutSpaces(t)) return false;
+  return true;
+}
+
+/** Could be a headline: a few words, starts with a capital, not a sentence ending in a full stop. */
+export function isTitleShaped(line: string): boolean {
+  const t = line.trim();
+  if (isBullet(line) || t.length > 250 || t.length < 4) return false;
+  const ws = words(t);
+  if (ws.length < 2 || ws.length > 30) return false;
+  if (ws.filter((w) => /\p{L}{2,}/u.test(w)).length < 2) return false;
+  if (!/^["“‘'(]?[\p{Lu}\p{N}]/u.test(t)) return false;
+  if (/\.$/.test(t) && !/\b[A-Z][a-z]?\.$/.test(t)) return false;
+  if (isTruncated(t) || hasCredit(t) || isWidget(t)) return false;
+  return true;
+}
+
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'van',
+  'von',
+  'der',
+  'bin',
+  'binti',
+  'al',
+  'el',
+  'la',
+  'le',
+  'and',
+  '&',
+]);
+
+/** A person's (or a newsroom's) name as written in a byline: a few capitalised words, no digits. */
+export function isNameLike(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 2 || t.length > 60 || /\d/.test(t) || isWidget(t)) return false;
+  const ws = words(t);
+  if (ws.length < 1 || ws.length > 6) return false;
+  return ws.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()));
+}

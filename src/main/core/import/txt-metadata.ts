@@ -1,0 +1,137 @@
+// Title, byline, date and outlet of a scraped page, found around the article body rather than from a
+// per-site list: the headline sits just above the byline/date cluster, the outlet names itself in the
+// page header and again in the copyright footer.
+import { isDateLine, parseDate } from './dates';
+import { isNameLike, isTitleShaped, isWidget, words } from './text-shape';
+
+export interface Row {
+  text: string;
+  prose: boolean;
+}
+
+const BY_PREFIX = /^(?:by|written by|words by|story by|reporting by|author:?|reporter:?)\s+(.+)$/i;
+const NAME_CUT = /\s*[|•·–—,;]\s*|\s+(?:on|in|published|posted|updated)\s+/i;
+
+/** `By Ko Ye`, `Ko Ye by Ko Ye`, `By Ko Ye | June 24, 2017` -> `Ko Ye`. */
+export function bylineName(line: string): string | null {
+  const t = line.trim();
+  const doubled = /^(.+?)\s+by\s+(.+)$/i.exec(t);
+  if (doubled?.[1] && doubled[1].trim() === doubled[2]?.trim() && isNameLike(doubled[1]))
+    return doubled[1].trim();
+  const m = BY_PREFIX.exec(t);
+  if (!m?.[1]) return null;
+  const name = (m[1].split(NAME_CUT)[0] ?? '').trim();
+  return isNameLike(name) && words(name).length <= 6 ? name : null;
+}
+
+function isCountLine(t: string): boolean {
+  return /^[\d.,]+\s*[km]?$/i.test(t) || /^(?:\d+\s+)+\d+$/.test(t);
+}
+
+/** Walks up from the body past the byline/date/share cluster to the nearest headline-shaped line. */
+export function findTitleRow(rows: readonly Row[], bodyStart: number): number | null {
+  const lo = Math.max(0, bodyStart - 40);
+  for (let i = bodyStart - 1; i >= lo; i--) {
+    const t = rows[i]?.text.trim() ?? '';
+    if (bylineName(t) || isDateLine(t) || isCountLine(t)) continue;
+    const nearDate = isDateLine(rows[i + 1]?.text ?? '') || isDateLine(rows[i - 1]?.text ?? '');
+    if (nearDate && isNameLike(t) && words(t).length <= 4) continue;
+    if (isTitleShaped(t)) return i;
+  }
+  return null;
+}
+
+export interface ClusterMeta {
+  author: string | null;
+  published: string | null;
+}
+
+/** Byline and date between the title and the first body paragraph; the date nearest the byline wins. */
+export function findByline(rows: readonly Row[], from: number, to: number): ClusterMeta {
+  let author: string | null = null;
+  let authorRow = -1;
+  for (let i = from; i < to && author === null; i++) {
+    author = bylineName(rows[i]?.text ?? '');
+    if (author) authorRow = i;
+  }
+  const dateRows: number[] = [];
+  for (let i = from; i < to; i++) if (isDateLine(rows[i]?.text ?? '')) dateRows.push(i);
+  if (author === null) {
+    for (const d of dateRows) {
+      for (const j of [d - 1, d + 1]) {
+        const t = rows[j]?.text.trim() ?? '';
+        if (
+          j >= from &&
+          j < to &&
+          !isDateLine(t) &&
+          isNameLike(t) &&
+          words(t).length >= 2 &&
+          words(t).length <= 4
+        ) {
+          author = t;
+          authorRow = j;
+          break;
+        }
+      }
+      if (author) break;
+    }
+  }
+  let published: string | null = null;
+  if (dateRows.length > 0) {
+    const pivot = authorRow >= 0 ? authorRow : from;
+    const best = [...dateRows].sort((a, b) => Math.abs(a - pivot) - Math.abs(b - pivot))[0];
+    published = best === undefined ? null : parseDate(rows[best]?.text ?? '');
+  } else if (authorRow >= 0) {
+    published = parseDate(rows[authorRow]?.text ?? '');
+  }
+  return { author, published };
+}
+
+const CORPORATE =
+  /\b(?:publishing group|media group|publishing|group|ltd|limited|inc|llc|pvt|corp(?:oration)?|co)\b\.?/gi;
+
+function tokens(s: string): string[] {
+  return s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '' && w !== 'the');
+}
+
+/** The outlet: the copyright holder, spelled as the page header spells it when the header names it. */
+export function findSource(rows: readonly Row[], titleRow: number): string | null {
+  const holder = rows
+    .map((r) => r.text.trim())
+    .filter((t) => t.length <= 200 && /©|\(c\)|copyright\s+(?:©\s*)?\d{4}/i.test(t))
+    .map((t) =>
+      t
+        .replace(/©|\(c\)|copyright/gi, ' ')
+        .replace(/\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2})?/g, ' ')
+        .replace(/all rights reserved\.?/gi, ' ')
+        .replace(/[|.,]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .find((t) => t !== '' && words(t).length <= 8);
+  if (!holder) return null;
+  const holderTokens = new Set(tokens(holder));
+  for (let i = 0; i < titleRow; i++) {
+    const t = rows[i]?.text.trim() ?? '';
+    const ts = tokens(t);
+    if (ts.length === 0 || words(t).length > 6 || isWidget(t) || /^\s*[•·*-]/.test(rows[i]?.text ?? ''))
+      continue;
+    if (ts.every((w) => holderTokens.has(w))) return t;
+  }
+  const bare = holder.replace(CORPORATE, ' ').replace(/\s+/g, ' ').trim();
+  return bare === '' ? null : bare;
+}
+
+/** `Source: https://...` gives the page address. */
+export function findUrl(rows: readonly Row[]): string | null {
+  for (const r of rows) {
+    const m = /^(?:source|url|link|original(?:ly published)?(?: at)?)\s*:\s*(https?:\/\/\S+)\s*$/i.exec(
+      r.text.trim(),
+    );
+    if (m?.[1]) return m[1];
+  }
+  return null;
+}

@@ -1,0 +1,103 @@
+// Snippets and match marks, computed from the passage text with the index's own tokenizer so a mark lands
+// exactly where the index found the term (including diacritics, compounds and Burmese bigrams).
+
+import { isGramScript, tokenize } from './tokenize';
+
+const ELLIPSIS = '…';
+// Prefix marking ("fom" marks "Fomin") only for terms this long: a one- or two-letter term would mark
+// half the words of a passage.
+const MIN_PREFIX_MARK = 3;
+
+/** [start, end) ranges of `text` whose tokens match `terms` (exactly, or as a prefix); merged and sorted. */
+export function findTermRanges(text: string, terms: string[]): [number, number][] {
+  const wanted = new Set(terms.filter((t) => t.length > 0));
+  if (wanted.size === 0) return [];
+  const prefixes = [...wanted].filter((t) => t.length >= MIN_PREFIX_MARK && !isGramScript(t));
+  const ranges: [number, number][] = [];
+  for (const t of tokenize(text)) {
+    if (t.role === 'gram') continue;
+    if (wanted.has(t.term) || prefixes.some((p) => t.term.startsWith(p))) ranges.push([t.start, t.end]);
+  }
+  // Scripts without spaces: a term is a word the index matched as a run of bigrams; find it as a substring
+  // (canonical text is NFC, and so is the term).
+  for (const term of wanted) {
+    if (!isGramScript(term)) continue;
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
+      ranges.push([at, at + term.length]);
+    }
+  }
+  return merge(ranges);
+}
+
+/**
+ * A window of at most `maxLength` characters (plus the `…` marks) around the densest cluster of matches,
+ * cut at word boundaries, with `…` where the passage was cut and `marks` relative to the snippet.
+ */
+export function makeSnippet(
+  passageText: string,
+  terms: string[],
+  maxLength = 240,
+): { snippet: string; marks: [number, number][] } {
+  const ranges = findTermRanges(passageText, terms);
+  if (passageText.length <= maxLength) return { snippet: passageText, marks: ranges };
+
+  const [from, to] = bestWindow(passageText, ranges, maxLength);
+  const lead = from > 0 ? ELLIPSIS : '';
+  const tail = to < passageText.length ? ELLIPSIS : '';
+  const body = passageText.slice(from, to);
+  const marks: [number, number][] = [];
+  for (const [s, e] of ranges) {
+    if (e <= from || s >= to) continue;
+    marks.push([Math.max(s, from) - from + lead.length, Math.min(e, to) - from + lead.length]);
+  }
+  return { snippet: lead + body + tail, marks };
+}
+
+/** The window start that covers the most matches, then centred on them and snapped to word boundaries. */
+function bestWindow(text: string, ranges: [number, number][], maxLength: number): [number, number] {
+  let from = 0;
+  // The covered matches: snapping to word boundaries must not cut into them.
+  let keepFrom = Infinity;
+  let keepTo = 0;
+  if (ranges.length > 0) {
+    let bestCount = 0;
+    let bestI = 0;
+    let j = 0;
+    for (let i = 0; i < ranges.length; i++) {
+      const start = (ranges[i] as [number, number])[0];
+      while (j < ranges.length && (ranges[j] as [number, number])[1] - start <= maxLength) j++;
+      if (j - i > bestCount) {
+        bestCount = j - i;
+        bestI = i;
+      }
+    }
+    const first = (ranges[bestI] as [number, number])[0];
+    const last = (ranges[bestI + bestCount - 1] as [number, number])[1];
+    // Centre the cluster, leaving room for context before the first match.
+    from = Math.max(0, Math.floor(first - (maxLength - (last - first)) / 2));
+    keepFrom = first;
+    keepTo = last;
+  }
+  from = Math.min(from, Math.max(0, text.length - maxLength));
+  let to = Math.min(text.length, from + maxLength);
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space >= 0 && space < from + 30 && space + 1 <= keepFrom && space + 1 < to) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > from + maxLength / 2 && space >= keepTo) to = space;
+  }
+  return [from, to];
+}
+
+function merge(ranges: [number, number][]): [number, number][] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const r of ranges) {
+    const prev = out[out.length - 1];
+    if (prev && r[0] <= prev[1]) prev[1] = Math.max(prev[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}

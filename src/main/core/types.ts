@@ -1,0 +1,112 @@
+// Domain types shared by the core, the API contract and the renderer.
+// Plain data only: everything here crosses IPC / HTTP as JSON.
+
+export type ArticleFormat = 'txt' | 'md' | 'html';
+
+export type PassageKind = 'paragraph' | 'heading' | 'quote' | 'list';
+
+/** A paragraph-level slice of an article's canonical text. `text === article.text.slice(start, end)`. */
+export interface Passage {
+  /** Stable id: derived from the passage text and its occurrence, so re-extraction keeps it. */
+  id: string;
+  kind: PassageKind;
+  start: number;
+  end: number;
+}
+
+/** Metadata as extracted (or later edited). Unknown values are null, never invented. */
+export interface ArticleMetadata {
+  title: string;
+  author: string | null;
+  /** ISO date `YYYY-MM-DD` or null. */
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+/** What an extractor produces from one file's bytes. Nothing here is stored yet. */
+export interface Extraction extends ArticleMetadata {
+  format: ArticleFormat;
+  /** Canonical text: NFC, LF line endings, passages separated by a blank line. */
+  text: string;
+  passages: Passage[];
+  /** Human sentences about things the researcher should know (e.g. "invalid UTF-8 repaired"). */
+  warnings: string[];
+}
+
+/** The small per-article record kept in `articles.json` (the metadata index). */
+export interface ArticleRecord extends ArticleMetadata {
+  id: string;
+  format: ArticleFormat;
+  /** Original file name (no directories). */
+  file: string;
+  /** sha256 of the original bytes; the bytes live in `sources/<hash>`. */
+  sourceHash: string;
+  /** sha256 of the canonical text: identical content is a duplicate. */
+  textHash: string;
+  words: number;
+  passageCount: number;
+  importedAt: string;
+}
+
+/** The bulky part, sharded into its own file per article. */
+export interface ArticleBody {
+  id: string;
+  text: string;
+  passages: Passage[];
+}
+
+/** W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors). */
+export interface TextPositionSelector {
+  start: number;
+  end: number;
+}
+export interface TextQuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  /** CSS colour, `#rrggbb`. */
+  color: string;
+  memo: string;
+  createdAt: string;
+}
+
+export interface Highlight {
+  id: string;
+  articleId: string;
+  /** The passage where the highlight starts. */
+  passageId: string;
+  tagIds: string[];
+  position: TextPositionSelector;
+  quote: TextQuoteSelector;
+  memo: string;
+  createdAt: string;
+  /** True when re-anchoring could not find the quote any more; shown to the user, never dropped. */
+  orphaned: boolean;
+}
+
+export interface Note {
+  id: string;
+  title: string;
+  /** Markdown. Links: `[[Other note]]`; citations: see notes/citations.ts. */
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotebookInfo {
+  name: string;
+  path: string;
+  readOnly: boolean;
+  /** Plain-language messages from opening the store (quarantined files, restored backups, newer schema). */
+  warnings: string[];
+  articleCount: number;
+  noteCount: number;
+  tagCount: number;
+}

@@ -1,0 +1,59 @@
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { RecentNotebook } from './core/api-contract';
+
+export interface MenuActions {
+  /** Forwards a command id to the renderer's command registry (same ids as its command palette). */
+  command(id: string): void;
+  openRecent(path: string): void;
+}
+
+/** The app menu. Accelerators here are the same shortcuts the renderer shows in its palette. */
+export function buildMenu(recent: RecentNotebook[], actions: MenuActions, isMac: boolean): Menu {
+  const cmd = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    click: () => actions.command(id),
+    ...(accelerator ? { accelerator } : {}),
+  });
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
+    {
+      label: '&File',
+      submenu: [
+        cmd('New Note', 'new-note', 'CmdOrCtrl+N'),
+        { type: 'separator' },
+        cmd('Import Files…', 'import-files', 'CmdOrCtrl+O'),
+        cmd('Import Folder…', 'import-folder', 'CmdOrCtrl+Shift+O'),
+        cmd('Export Notes as Markdown…', 'export-markdown', 'CmdOrCtrl+Shift+E'),
+        { type: 'separator' },
+        cmd('New Notebook…', 'new-notebook'),
+        cmd('Open Notebook…', 'open-notebook'),
+        {
+          label: 'Open Recent',
+          submenu: recent.length
+            ? recent.map((r) => ({ label: `${r.name} — ${r.path}`, click: () => actions.openRecent(r.path) }))
+            : [{ label: 'No recent notebooks', enabled: false }],
+        },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: '&View',
+      submenu: [
+        cmd('Quick Open…', 'quick-open', 'CmdOrCtrl+K'),
+        cmd('Search', 'focus-search', 'CmdOrCtrl+F'),
+        cmd('Toggle Note Preview', 'toggle-preview', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(process.env.ELECTRON_RENDERER_URL ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
+      ],
+    },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}

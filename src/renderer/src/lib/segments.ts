@@ -1,0 +1,110 @@
+// Splitting a passage into text segments at highlight and search-term boundaries, so the reader can draw
+// overlapping highlights as plain text spans (never HTML) and map a DOM selection back to article offsets.
+import type { Highlight } from '../../../main/core/types';
+
+export interface Segment {
+  /** Offset of the segment in the article's canonical text. */
+  start: number;
+  end: number;
+  text: string;
+  highlights: Highlight[];
+  /** True when a search term covers this segment. */
+  term: boolean;
+}
+
+/**
+ * `text` is the passage text starting at article offset `base`; `terms` are [start, end) ranges local to the
+ * passage. Segments cover the passage exactly, in order, so their texts concatenate back to `text`.
+ */
+export function segmentPassage(
+  text: string,
+  base: number,
+  highlights: readonly Highlight[],
+  terms: readonly [number, number][] = [],
+): Segment[] {
+  const end = base + text.length;
+  const inside = highlights.filter((h) => h.position.start < end && h.position.end > base && !h.orphaned);
+  const cuts = new Set<number>([base, end]);
+  for (const h of inside) {
+    cuts.add(Math.max(base, h.position.start));
+    cuts.add(Math.min(end, h.position.end));
+  }
+  for (const [s, e] of terms) {
+    cuts.add(Math.max(base, base + s));
+    cuts.add(Math.min(end, base + e));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const s = points[i] as number;
+    const e = points[i + 1] as number;
+    if (e <= s) continue;
+    segments.push({
+      start: s,
+      end: e,
+      text: text.slice(s - base, e - base),
+      highlights: inside.filter((h) => h.position.start <= s && h.position.end >= e),
+      term: terms.some(([ts, te]) => base + ts <= s && base + te >= e),
+    });
+  }
+  return segments;
+}
+
+/** Splits a snippet at its [start, end) marks: `marked` parts render as <mark>. */
+export function markSegments(
+  text: string,
+  marks: readonly [number, number][],
+): { text: string; marked: boolean }[] {
+  const sorted = [...marks].filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0]);
+  const out: { text: string; marked: boolean }[] = [];
+  let at = 0;
+  for (const [s0, e0] of sorted) {
+    const s = Math.max(s0, at);
+    const e = Math.min(e0, text.length);
+    if (e <= s) continue;
+    if (s > at) out.push({ text: text.slice(at, s), marked: false });
+    out.push({ text: text.slice(s, e), marked: true });
+    at = e;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), marked: false });
+  return out;
+}
+
+/** Lower-case, accents removed, one output char per input UTF-16 unit so indexes line up. */
+function fold(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const f = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    // Keep the length identical to the input so positions map 1:1.
+    out += f.length === ch.length ? f : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+  }
+  return out;
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+
+/** Case- and accent-insensitive ranges where any term starts a word in `text`; merged and sorted. */
+export function findTermRanges(text: string, terms: readonly string[]): [number, number][] {
+  const hay = fold(text);
+  const ranges: [number, number][] = [];
+  for (const raw of terms) {
+    const term = fold(raw.trim());
+    if (!term) continue;
+    let from = 0;
+    for (;;) {
+      const i = hay.indexOf(term, from);
+      if (i < 0) break;
+      const before = i > 0 ? hay[i - 1] : undefined;
+      if (before === undefined || !wordChar.test(before)) ranges.push([i, i + term.length]);
+      from = i + 1;
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,169 @@
+// The command registry: palette entries, keyboard shortcuts and desktop menu ids share one table.
+import type { SwitcherItem } from '../../../main/core/api-contract';
+import { api, desktop, onEvent } from '../lib/api-client';
+import { base64ToBytes } from '../lib/base64';
+import { importer } from './import.svelte';
+import { notebook } from './notebook.svelte';
+import { notes } from './notes.svelte';
+import { reader } from './reader.svelte';
+import { tags } from './tags.svelte';
+import { ui } from './ui.svelte';
+
+export interface Command {
+  id: string;
+  title: string;
+  /** "Mod+K" style; shown with the platform's modifier. */
+  shortcut?: string;
+  run: () => void | Promise<void>;
+}
+
+async function exportMarkdown(): Promise<void> {
+  await notes.flush();
+  try {
+    if (!desktop) {
+      const zip = await api.exportMarkdownZip({});
+      const url = URL.createObjectURL(new Blob([base64ToBytes(zip.data)], { type: 'application/zip' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = zip.fileName;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      ui.toast(`Exported ${zip.count} ${zip.count === 1 ? 'note' : 'notes'} to ${zip.fileName}.`);
+      return;
+    }
+    const dir = await desktop.pickFolder('export');
+    if (!dir) return;
+    let report = await api.exportMarkdown({ dir, onConflict: 'ask' });
+    if (report.conflicts.length > 0) {
+      const n = report.conflicts.length;
+      const choice = await ui.choose(
+        'Files already exist',
+        `${n} ${n === 1 ? 'file exists' : 'files exist'} in ${dir}: ${report.conflicts.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}`,
+        [
+          { id: 'overwrite', label: 'Overwrite', danger: true },
+          { id: 'keep-both', label: 'Keep both' },
+        ],
+      );
+      if (choice !== 'overwrite' && choice !== 'keep-both') return;
+      report = await api.exportMarkdown({ dir, onConflict: choice });
+    }
+    const count = report.written.length;
+    ui.toast(`Exported ${count} ${count === 1 ? 'note' : 'notes'} to ${report.dir}.`);
+  } catch (e) {
+    ui.error(e);
+  }
+}
+
+async function openNotebook(create: boolean): Promise<void> {
+  if (desktop) {
+    try {
+      const path = await desktop.pickFolder(create ? 'new-notebook' : 'open-notebook');
+      if (path) await notebook.open(path, create);
+    } catch (e) {
+      ui.error(e);
+    }
+    return;
+  }
+  ui.notebookDialogOpen = true;
+}
+
+export const commands: Command[] = [
+  { id: 'quick-open', title: 'Quick open…', shortcut: 'Mod+K', run: () => void (ui.paletteOpen = true) },
+  { id: 'focus-search', title: 'Search articles', shortcut: '/', run: () => void ui.focusSearchTick++ },
+  { id: 'import-files', title: 'Import files…', run: () => importer.pickAndImport('files') },
+  { id: 'import-folder', title: 'Import folder…', run: () => importer.pickAndImport('folder') },
+  { id: 'new-note', title: 'New note…', shortcut: 'Mod+N', run: () => notes.newNote() },
+  {
+    id: 'toggle-preview',
+    title: 'Toggle note preview',
+    shortcut: 'Mod+E',
+    run: () => void (notes.preview = !notes.preview),
+  },
+  { id: 'export-markdown', title: 'Export notes as Markdown', run: exportMarkdown },
+  { id: 'open-notebook', title: 'Open notebook…', run: () => openNotebook(false) },
+  { id: 'new-notebook', title: 'New notebook…', run: () => openNotebook(true) },
+  {
+    id: 'toggle-theme',
+    title: 'Toggle dark / light theme',
+    run: () => {
+      const dark =
+        ui.theme === 'dark' ||
+        (ui.theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches);
+      ui.setTheme(dark ? 'light' : 'dark');
+    },
+  },
+];
+
+export function runCommand(id: string): void {
+  const command = commands.find((c) => c.id === id);
+  if (!command) return;
+  ui.paletteOpen = false;
+  Promise.resolve(command.run()).catch((e: unknown) => ui.error(e));
+}
+
+export type PaletteItem = { kind: 'command'; command: Command } | { kind: 'item'; item: SwitcherItem };
+
+class PaletteState {
+  query = $state('');
+  items = $state.raw<SwitcherItem[]>([]);
+  active = $state(0);
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  entries = $derived.by((): PaletteItem[] => {
+    const q = this.query.trim().toLowerCase();
+    const matching = commands.filter(
+      (c) => q === '' || c.title.toLowerCase().includes(q) || c.id.includes(q),
+    );
+    return [
+      ...this.items.map((item): PaletteItem => ({ kind: 'item', item })),
+      ...matching.map((command): PaletteItem => ({ kind: 'command', command })),
+    ];
+  });
+
+  reset(): void {
+    this.query = '';
+    this.items = [];
+    this.active = 0;
+    void this.fetch('');
+  }
+
+  setQuery(q: string): void {
+    this.query = q;
+    this.active = 0;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.fetch(q), 60);
+  }
+
+  private async fetch(query: string): Promise<void> {
+    const seq = ++this.seq;
+    try {
+      const items = await api.switcher({ query, limit: 20 });
+      if (seq === this.seq) this.items = items;
+    } catch (e) {
+      if (seq === this.seq) ui.error(e);
+    }
+  }
+
+  async choose(entry: PaletteItem | undefined): Promise<void> {
+    if (!entry) return;
+    ui.paletteOpen = false;
+    if (entry.kind === 'command') return runCommand(entry.command.id);
+    const { item } = entry;
+    if (item.kind === 'article') await reader.open(item.id);
+    else if (item.kind === 'note') await notes.open(item.id);
+    else {
+      ui.setSection('tags');
+      await tags.choose(item.id);
+    }
+  }
+}
+
+export const palette = new PaletteState();
+
+/** Desktop menu items arrive as `command` events with the same ids. */
+export function listenForMenuCommands(): () => void {
+  return onEvent('command', ({ id }) => runCommand(id));
+}

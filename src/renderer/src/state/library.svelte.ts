@@ -1,0 +1,88 @@
+// The article list: loading, sort order (remembered) and deletion.
+import type { ArticleSummary } from '../../../main/core/api-contract';
+import { api } from '../lib/api-client';
+import { load, save } from '../lib/persist';
+import { ui } from './ui.svelte';
+
+export type SortKey = 'title' | 'source' | 'published' | 'words' | 'tagCount';
+export interface Sort {
+  key: SortKey;
+  dir: 'asc' | 'desc';
+}
+
+const sortKeys: readonly SortKey[] = ['title', 'source', 'published', 'words', 'tagCount'];
+const isSort = (v: unknown): v is Sort =>
+  typeof v === 'object' &&
+  v !== null &&
+  'key' in v &&
+  'dir' in v &&
+  (sortKeys as readonly unknown[]).includes(v.key) &&
+  (v.dir === 'asc' || v.dir === 'desc');
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+function compare(a: ArticleSummary, b: ArticleSummary, key: SortKey): number {
+  const x = a[key];
+  const y = b[key];
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  // Unknown values (null) sort last whatever the direction feels like.
+  if (x === null || x === '') return y === null || y === '' ? 0 : 1;
+  if (y === null || y === '') return -1;
+  return collator.compare(String(x), String(y));
+}
+
+class LibraryState {
+  articles = $state.raw<ArticleSummary[]>([]);
+  loaded = $state(false);
+  sort = $state<Sort>(load('sort', { key: 'title', dir: 'asc' }, isSort));
+
+  sorted = $derived.by(() => {
+    const { key, dir } = this.sort;
+    const sign = dir === 'asc' ? 1 : -1;
+    return [...this.articles].sort((a, b) => {
+      const c = compare(a, b, key);
+      // Nulls stay last in both directions.
+      if ((a[key] === null) !== (b[key] === null)) return c;
+      return sign * c || collator.compare(a.title, b.title);
+    });
+  });
+
+  byId = $derived(new Map(this.articles.map((a) => [a.id, a])));
+
+  async load(): Promise<void> {
+    try {
+      this.articles = await api.articleList({});
+      this.loaded = true;
+    } catch (e) {
+      ui.error(e);
+    }
+  }
+
+  sortBy(key: SortKey): void {
+    const dir = this.sort.key === key && this.sort.dir === 'asc' ? 'desc' : 'asc';
+    this.sort = { key, dir };
+    save('sort', this.sort);
+  }
+
+  async remove(article: ArticleSummary): Promise<boolean> {
+    const n = article.highlightCount;
+    const ok = await ui.confirm(
+      'Delete article',
+      `Delete “${article.title}”? ${n === 0 ? 'It has no highlights.' : n === 1 ? 'Its 1 highlight will be deleted with it.' : `Its ${n} highlights will be deleted with it.`}`,
+      'Delete article',
+    );
+    if (!ok) return false;
+    try {
+      await api.articleDelete({ id: article.id });
+      this.articles = this.articles.filter((a) => a.id !== article.id);
+      if (ui.main?.kind === 'article' && ui.main.id === article.id) ui.show(null);
+      ui.toast(`Deleted “${article.title}”.`);
+      return true;
+    } catch (e) {
+      ui.error(e);
+      return false;
+    }
+  }
+}
+
+export const library = new LibraryState();

@@ -1,0 +1,40 @@
+// The open notebook: its name, read-only flag and the warnings from opening it.
+import type { RecentNotebook } from '../../../main/core/api-contract';
+import type { NotebookInfo } from '../../../main/core/types';
+import { api } from '../lib/api-client';
+import { ui } from './ui.svelte';
+
+class NotebookState {
+  info = $state<NotebookInfo | null>(null);
+  recent = $state<RecentNotebook[]>([]);
+  warningsDismissed = $state(false);
+  loadError = $state<string | null>(null);
+
+  readOnly = $derived(this.info?.readOnly ?? false);
+  name = $derived(this.info?.name ?? 'Quire');
+
+  async load(): Promise<void> {
+    try {
+      this.info = await api.notebookInfo({});
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  async loadRecent(): Promise<void> {
+    try {
+      this.recent = await api.notebookRecent({});
+    } catch (e) {
+      ui.error(e);
+    }
+  }
+
+  /** Throws on failure so the dialog that asked can show the error inline and stay open. */
+  async open(path: string, create: boolean): Promise<void> {
+    this.info = await api.notebookOpen({ path, create });
+    this.warningsDismissed = false;
+  }
+}
+
+export const notebook = new NotebookState();

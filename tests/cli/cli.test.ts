@@ -1,0 +1,130 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/run';
+import { seedFiles, seedsDir, tempDir } from '../helpers/notebook';
+
+interface Run {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+describe('quire CLI', () => {
+  let root: string;
+  let notebook: string;
+  const quire = async (...argv: string[]): Promise<Run> => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, {
+      platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
+      stdout: (l) => out.push(l),
+      stderr: (l) => err.push(l),
+      untilStopped: async () => undefined,
+    });
+    return { code, out, err };
+  };
+  const json = (run: Run): unknown => JSON.parse(run.out.join('\n'));
+
+  beforeEach(async () => {
+    root = await tempDir('quire-cli-');
+    notebook = join(root, 'nb');
+  });
+
+  afterEach(async () => {
+    const { rm } = await import('node:fs/promises');
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('imports files and folders, reporting duplicates and failures, exit 0', async () => {
+    const empty = join(root, 'empty.txt');
+    await writeFile(empty, '   \n');
+    const first = await quire('import', '--notebook', notebook, '--json', seedsDir);
+    expect(first.code).toBe(0);
+    const report = json(first) as { imported: { id: string; file: string; title: string }[] };
+    expect(report.imported.map((i) => i.title).sort()).toEqual([
+      'The Ties of Myanmar with Russia',
+      'Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation?',
+    ]);
+    const again = await quire('import', '--notebook', notebook, '--json', seedFiles.ties, empty);
+    expect(again.code).toBe(0);
+    expect(json(again)).toMatchObject({ imported: [], duplicates: [{ file: seedFiles.ties }], failed: [{ file: empty }] });
+  });
+
+  it('lists, shows and searches with the documented JSON shapes', async () => {
+    await quire('import', '--notebook', notebook, seedsDir);
+    const list = json(await quire('list', '--notebook', notebook, '--json')) as { articles: Record<string, unknown>[] };
+    expect(list.articles).toHaveLength(2);
+    const visit = list.articles.find((a) => a.source === 'The Irrawaddy');
+    expect(visit).toMatchObject({ author: 'Ko Ye', published: '2017-06-24' });
+    expect(Object.keys(visit ?? {})).toEqual(expect.arrayContaining(['id', 'title', 'author', 'published', 'source', 'words']));
+
+    const show = json(await quire('show', '--notebook', notebook, '--json', String(visit?.id))) as Record<string, unknown>;
+    expect(show).toMatchObject({ id: visit?.id, title: visit?.title, url: null });
+    expect((show.passages as { id: string; text: string }[])[0]).toEqual({ id: expect.any(String), text: expect.any(String) });
+    const text = await quire('show', '--notebook', notebook, '--text', String(visit?.id));
+    expect(text.out.join('\n')).toBe(show.text);
+
+    const search = json(await quire('search', '--notebook', notebook, '--json', '--limit', '3', 'Fomen')) as {
+      query: string;
+      total: number;
+      results: Record<string, unknown>[];
+    };
+    expect(search.query).toBe('Fomen');
+    expect(search.results[0]).toMatchObject({ articleId: visit?.id, title: visit?.title });
+    expect(String(search.results[0]?.snippet)).toContain('Fomin');
+  });
+
+  it('answers many queries in one process, one JSON line each', async () => {
+    await quire('import', '--notebook', notebook, seedsDir);
+    const queries = join(root, 'queries.txt');
+    await writeFile(queries, 'Fomen\nSukhoi\n\nTatmadaw MiG\n');
+    const run = await quire('search', '--notebook', notebook, '--json', '--queries', queries);
+    expect(run.code).toBe(0);
+    expect(run.out.map((l) => (JSON.parse(l) as { query: string }).query)).toEqual(['Fomen', 'Sukhoi', 'Tatmadaw MiG']);
+  });
+
+  it('extract prints exactly what import would store, without a notebook', async () => {
+    const extracted = json(await quire('extract', '--json', seedFiles.visit)) as Record<string, unknown>;
+    await quire('import', '--notebook', notebook, seedFiles.visit);
+    const [article] = (json(await quire('list', '--notebook', notebook, '--json')) as { articles: { id: string }[] }).articles;
+    const shown = json(await quire('show', '--notebook', notebook, '--json', article?.id ?? '')) as Record<string, unknown>;
+    for (const key of ['title', 'author', 'published', 'source', 'url', 'text', 'passages']) {
+      expect(shown[key], key).toEqual(extracted[key]);
+    }
+  });
+
+  it('exports notes and refuses to overwrite without a flag', async () => {
+    await quire('import', '--notebook', notebook, seedsDir);
+    const out = join(root, 'export');
+    const empty = await quire('export', 'markdown', '--notebook', notebook, '--out', out);
+    expect(empty.code).toBe(0);
+    expect(empty.out.join('')).toMatch(/Exported 0 notes/);
+  });
+
+  it('uses exit code 2 for bad usage and 1 for notebook errors, with one readable line', async () => {
+    expect((await quire()).code).toBe(2);
+    expect((await quire('frobnicate')).code).toBe(2);
+    expect((await quire('list', '--bogus')).code).toBe(2);
+    expect((await quire('search', '--notebook', notebook, '--limit', 'x', 'q')).code).toBe(2);
+    const missing = await quire('list', '--notebook', join(root, 'nothing-here'));
+    expect(missing.code).toBe(1);
+    expect(missing.err[0]).toMatch(/^quire: No Quire notebook in /);
+    const gone = await quire('extract', join(root, 'missing.txt'));
+    expect(gone.code).toBe(1);
+    expect(gone.err[0]).toMatch(/not found/i);
+  });
+
+  it('uses QUIRE_NOTEBOOK when no --notebook is given', async () => {
+    const out: string[] = [];
+    const code = await runCli(['import', '--json', seedFiles.ties], {
+      platform: { platform: 'linux', env: { QUIRE_NOTEBOOK: notebook }, home: root },
+      stdout: (l) => out.push(l),
+      stderr: () => undefined,
+      untilStopped: async () => undefined,
+    });
+    expect(code).toBe(0);
+    const list = json(await quire('list', '--notebook', notebook, '--json')) as { articles: unknown[] };
+    expect(list.articles).toHaveLength(1);
+  });
+});

