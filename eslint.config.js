@@ -5,7 +5,9 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,
@@ -37,8 +39,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'src/main/core is platform-neutral: keep electron in src/main glue.' }],
-          patterns: [{ group: ['electron/*', '../*.js', '../index', '../window', '../menu', '../ipc'], message: 'core imports only downward.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'src/main/core is platform-neutral: keep electron in src/main glue.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['electron/*', '../*.js', '../index', '../window', '../menu', '../ipc'],
+              message: 'core imports only downward.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
@@ -46,9 +58,23 @@ export default tseslint.config(
   },
   {
     // Code the CLI, browser mode and tests load must never pull in electron (it triggers a binary download).
-    files: ['src/main/cli.ts', 'src/main/cli/**/*.ts', 'src/main/server/**/*.ts', 'tests/core/**/*.ts', 'tests/cli/**/*.ts', 'tests/server/**/*.ts'],
+    files: [
+      'src/main/cli.ts',
+      'src/main/cli/**/*.ts',
+      'src/main/server/**/*.ts',
+      'tests/core/**/*.ts',
+      'tests/cli/**/*.ts',
+      'tests/server/**/*.ts',
+      'tests/main/**/*.ts',
+      'tests/helpers/**/*.ts',
+      'src/main/web-preferences.ts',
+      'src/main/channels.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron only in src/main glue.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron only in src/main glue.' }] },
+      ],
     },
   },
 );

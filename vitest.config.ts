@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/core/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/server/**/*.test.ts'],
+    include: [
+      'tests/core/**/*.test.ts',
+      'tests/cli/**/*.test.ts',
+      'tests/server/**/*.test.ts',
+      'tests/main/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',

@@ -2,9 +2,10 @@ import { BrowserWindow, dialog, ipcMain, type WebContents } from 'electron';
 import { DESKTOP_CHANNELS } from './channels';
 import { openExternalSafely } from './window';
 
-
 /** Native dialogs and external links: the only desktop-only calls, each behind the same sender check. */
-export function registerDesktopIpc(isTrustedSender: (sender: WebContents, frameUrl: string) => boolean): void {
+export function registerDesktopIpc(
+  isTrustedSender: (sender: WebContents, frameUrl: string) => boolean,
+): void {
   const guard =
     <A extends unknown[], R>(fallback: R, fn: (win: BrowserWindow, ...args: A) => Promise<R>) =>
     async (event: Electron.IpcMainInvokeEvent, ...args: A): Promise<R> => {
@@ -21,7 +22,9 @@ export function registerDesktopIpc(isTrustedSender: (sender: WebContents, frameU
         title: folder ? 'Import a folder of articles' : 'Import articles',
         buttonLabel: 'Import',
         properties: folder ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
-        filters: folder ? [] : [{ name: 'Articles', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] }],
+        filters: folder
+          ? []
+          : [{ name: 'Articles', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] }],
       });
       return result.canceled ? [] : result.filePaths;
     }),

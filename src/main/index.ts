@@ -44,7 +44,8 @@ async function main(): Promise<void> {
         recent,
         {
           command: (id) => events.emit('command', { id }),
-          openRecent: (path) => void core.open(path, false).catch((e) => showError('Could not open the notebook', e)),
+          openRecent: (path) =>
+            void core.open(path, false).catch((e) => showError('Could not open the notebook', e)),
         },
         process.platform === 'darwin',
       ),

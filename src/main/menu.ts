@@ -50,7 +50,9 @@ export function buildMenu(recent: RecentNotebook[], actions: MenuActions, isMac:
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(process.env.ELECTRON_RENDERER_URL ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
+        ...(process.env.ELECTRON_RENDERER_URL
+          ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions]
+          : []),
       ],
     },
     { role: 'windowMenu' },

@@ -2,23 +2,11 @@ import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { safeExternalUrl } from './core/app/external-links';
+import { secureWebPreferences } from './web-preferences';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '../renderer/index.html');
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-
-/** The security baseline (GUIDE §6): isolated, sandboxed, no node, web security on, nothing navigates away. */
-export const secureWebPreferences = {
-  preload: join(here, '../preload/index.cjs'),
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-  spellcheck: true,
-} as const;
 
 export function isOwnRendererUrl(url: string): boolean {
   if (devServerUrl && url.startsWith(devServerUrl)) return true;
@@ -48,7 +36,7 @@ export function createMainWindow(title: string): BrowserWindow {
     title,
     show: false,
     backgroundColor: '#1e1f22',
-    webPreferences: secureWebPreferences,
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
   });
   win.once('ready-to-show', () => win.show());
 
@@ -65,7 +53,10 @@ export function createMainWindow(title: string): BrowserWindow {
   return win;
 }
 
-export async function openExternalSafely(url: string, confirm: (url: string) => Promise<boolean>): Promise<boolean> {
+export async function openExternalSafely(
+  url: string,
+  confirm: (url: string) => Promise<boolean>,
+): Promise<boolean> {
   const safe = safeExternalUrl(url);
   if (!safe || !(await confirm(safe))) return false;
   await shell.openExternal(safe);

@@ -1,10 +1,18 @@
 // Sandboxed preload (CommonJS): exposes exactly the typed contract, never raw ipcRenderer.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import { apiMethods, type QuireBridge, type QuireEvents, type QuireTransport } from '../main/core/api-contract';
+import {
+  apiMethods,
+  type QuireBridge,
+  type QuireEvents,
+  type QuireTransport,
+} from '../main/core/api-contract';
 import { API_CHANNEL_PREFIX, DESKTOP_CHANNELS, EVENT_CHANNEL } from '../main/channels';
 
 const api = Object.fromEntries(
-  apiMethods.map((method) => [method, (input: unknown) => ipcRenderer.invoke(API_CHANNEL_PREFIX + method, input ?? {})]),
+  apiMethods.map((method) => [
+    method,
+    (input: unknown) => ipcRenderer.invoke(API_CHANNEL_PREFIX + method, input ?? {}),
+  ]),
 ) as QuireTransport;
 
 const bridge = {

@@ -48,20 +48,34 @@ describe('quire CLI', () => {
     ]);
     const again = await quire('import', '--notebook', notebook, '--json', seedFiles.ties, empty);
     expect(again.code).toBe(0);
-    expect(json(again)).toMatchObject({ imported: [], duplicates: [{ file: seedFiles.ties }], failed: [{ file: empty }] });
+    expect(json(again)).toMatchObject({
+      imported: [],
+      duplicates: [{ file: seedFiles.ties }],
+      failed: [{ file: empty }],
+    });
   });
 
   it('lists, shows and searches with the documented JSON shapes', async () => {
     await quire('import', '--notebook', notebook, seedsDir);
-    const list = json(await quire('list', '--notebook', notebook, '--json')) as { articles: Record<string, unknown>[] };
+    const list = json(await quire('list', '--notebook', notebook, '--json')) as {
+      articles: Record<string, unknown>[];
+    };
     expect(list.articles).toHaveLength(2);
     const visit = list.articles.find((a) => a.source === 'The Irrawaddy');
     expect(visit).toMatchObject({ author: 'Ko Ye', published: '2017-06-24' });
-    expect(Object.keys(visit ?? {})).toEqual(expect.arrayContaining(['id', 'title', 'author', 'published', 'source', 'words']));
+    expect(Object.keys(visit ?? {})).toEqual(
+      expect.arrayContaining(['id', 'title', 'author', 'published', 'source', 'words']),
+    );
 
-    const show = json(await quire('show', '--notebook', notebook, '--json', String(visit?.id))) as Record<string, unknown>;
+    const show = json(await quire('show', '--notebook', notebook, '--json', String(visit?.id))) as Record<
+      string,
+      unknown
+    >;
     expect(show).toMatchObject({ id: visit?.id, title: visit?.title, url: null });
-    expect((show.passages as { id: string; text: string }[])[0]).toEqual({ id: expect.any(String), text: expect.any(String) });
+    expect((show.passages as { id: string; text: string }[])[0]).toEqual({
+      id: expect.any(String),
+      text: expect.any(String),
+    });
     const text = await quire('show', '--notebook', notebook, '--text', String(visit?.id));
     expect(text.out.join('\n')).toBe(show.text);
 
@@ -81,14 +95,23 @@ describe('quire CLI', () => {
     await writeFile(queries, 'Fomen\nSukhoi\n\nTatmadaw MiG\n');
     const run = await quire('search', '--notebook', notebook, '--json', '--queries', queries);
     expect(run.code).toBe(0);
-    expect(run.out.map((l) => (JSON.parse(l) as { query: string }).query)).toEqual(['Fomen', 'Sukhoi', 'Tatmadaw MiG']);
+    expect(run.out.map((l) => (JSON.parse(l) as { query: string }).query)).toEqual([
+      'Fomen',
+      'Sukhoi',
+      'Tatmadaw MiG',
+    ]);
   });
 
   it('extract prints exactly what import would store, without a notebook', async () => {
     const extracted = json(await quire('extract', '--json', seedFiles.visit)) as Record<string, unknown>;
     await quire('import', '--notebook', notebook, seedFiles.visit);
-    const [article] = (json(await quire('list', '--notebook', notebook, '--json')) as { articles: { id: string }[] }).articles;
-    const shown = json(await quire('show', '--notebook', notebook, '--json', article?.id ?? '')) as Record<string, unknown>;
+    const [article] = (
+      json(await quire('list', '--notebook', notebook, '--json')) as { articles: { id: string }[] }
+    ).articles;
+    const shown = json(await quire('show', '--notebook', notebook, '--json', article?.id ?? '')) as Record<
+      string,
+      unknown
+    >;
     for (const key of ['title', 'author', 'published', 'source', 'url', 'text', 'passages']) {
       expect(shown[key], key).toEqual(extracted[key]);
     }

@@ -5,12 +5,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const repo = resolve(__dirname, '../..');
+const repo = resolve(import.meta.dirname, '../..');
 const pathFile = join(repo, 'node_modules', 'electron', 'path.txt');
 const binary = existsSync(pathFile)
   ? join(repo, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
   : null;
-const skipReason = 'No Electron binary here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD); desktop e2e skipped.';
+const skipReason =
+  'No Electron binary here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD); desktop e2e skipped.';
 if (!binary || !existsSync(binary)) console.log(`electron e2e: ${skipReason}`);
 
 test.describe('desktop app', () => {
@@ -24,7 +25,12 @@ test.describe('desktop app', () => {
     app = await electron.launch({
       executablePath: binary ?? undefined,
       args: [join(repo, 'out', 'main', 'index.js')],
-      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), QUIRE_NOTEBOOK: join(home, 'nb') },
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, 'config'),
+        QUIRE_NOTEBOOK: join(home, 'nb'),
+      },
     });
   });
   test.afterEach(async () => {
@@ -32,16 +38,16 @@ test.describe('desktop app', () => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  test('opens one window with the secure webPreferences', async () => {
+  test('opens one window; the page has no Node, only the typed bridge', async () => {
     const page = await app.firstWindow();
     await expect(page).toHaveTitle(/Quire/);
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0];
-      const p = w?.webContents.getLastWebPreferences();
-      return p && { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity };
-    });
-    expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // No Node in the page (nodeIntegration off, context isolated); only the typed bridge is there.
+    const exposed = await page.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      bridge: Object.keys((globalThis as { quire?: object }).quire ?? {}).sort(),
+    }));
+    expect(exposed).toEqual({ require: 'undefined', process: 'undefined', bridge: ['api', 'desktop', 'on'] });
   });
 
   test('refuses to open new windows or navigate away', async () => {
@@ -54,9 +60,15 @@ test.describe('desktop app', () => {
     const page = await app.firstWindow();
     const seed = resolve(repo, '../shared/corpus/seeds/000_07f86e086a543867.txt');
     const report = await page.evaluate(
-      (path) => (window as unknown as { quire: { api: { importPaths(i: { paths: string[] }): Promise<unknown> } } }).quire.api.importPaths({ paths: [path] }),
+      (path) =>
+        (
+          window as unknown as { quire: { api: { importPaths(i: { paths: string[] }): Promise<unknown> } } }
+        ).quire.api.importPaths({ paths: [path] }),
       seed,
     );
-    expect(report).toMatchObject({ ok: true, value: { imported: [{ title: 'The Ties of Myanmar with Russia' }] } });
+    expect(report).toMatchObject({
+      ok: true,
+      value: { imported: [{ title: 'The Ties of Myanmar with Russia' }] },
+    });
   });
 });

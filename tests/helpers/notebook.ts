@@ -6,7 +6,7 @@ import type { ApiInput, ApiMethod, ApiOutputs } from '../../src/main/core/api-co
 import { dispatch } from '../../src/main/core/dispatch';
 import { sequentialIds } from '../../src/main/core/ids';
 
-export const sharedDir = resolve(__dirname, '../../../shared');
+export const sharedDir = resolve(import.meta.dirname, '../../../shared');
 export const seedsDir = join(sharedDir, 'corpus', 'seeds');
 export const seedFiles = {
   ties: join(seedsDir, '000_07f86e086a543867.txt'),

@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/main/server/http-server';
@@ -11,10 +11,20 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function send(server: RunningServer, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  server: RunningServer,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...init.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...init.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -76,7 +86,10 @@ describe('browser mode server: loopback, token, Host and Origin checks', () => {
   it('refuses form posts and GETs to the API (CSRF), and unknown methods', async () => {
     const form = await send(server, '/api/noteCreate', {
       method: 'POST',
-      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'title=x',
     });
     expect(form.status).toBe(415);
@@ -95,7 +108,7 @@ describe('browser mode server: loopback, token, Host and Origin checks', () => {
 
   it('streams events to a client holding the token', async () => {
     const events: string[] = [];
-    const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+    const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = request({
         host: '127.0.0.1',
         port: server.port,

@@ -22,7 +22,8 @@ export function importText(r: ImportReport): string[] {
     `Imported ${r.imported.length} article${r.imported.length === 1 ? '' : 's'}, ` +
       `${r.duplicates.length} duplicate${r.duplicates.length === 1 ? '' : 's'} skipped, ${r.failed.length} failed.`,
   ];
-  for (const i of r.imported) lines.push(`  + ${i.id}  ${i.title}  (${i.file})${i.warnings.map((w) => `\n      ! ${w}`).join('')}`);
+  for (const i of r.imported)
+    lines.push(`  + ${i.id}  ${i.title}  (${i.file})${i.warnings.map((w) => `\n      ! ${w}`).join('')}`);
   for (const d of r.duplicates) lines.push(`  = ${d.file}: already in the notebook as ${d.id}`);
   for (const f of r.failed) lines.push(`  ✗ ${f.file}: ${f.error}`);
   return lines;
@@ -53,7 +54,11 @@ export function listText(articles: readonly ArticleSummary[]): string[] {
   );
 }
 
-export function articleJson(e: Extraction | ArticleView['article'], text: string, passages: { id: string; text: string }[]) {
+export function articleJson(
+  e: Extraction | ArticleView['article'],
+  text: string,
+  passages: { id: string; text: string }[],
+) {
   return {
     ...('id' in e ? { id: e.id } : {}),
     title: e.title,
@@ -69,7 +74,13 @@ export function articleJson(e: Extraction | ArticleView['article'], text: string
 }
 
 export function articleText(
-  meta: { title: string; author: string | null; published: string | null; source: string | null; url: string | null },
+  meta: {
+    title: string;
+    author: string | null;
+    published: string | null;
+    source: string | null;
+    url: string | null;
+  },
   text: string,
 ): string[] {
   const header = [
@@ -85,13 +96,20 @@ export function searchJson(r: SearchResponse) {
     query: r.query,
     total: r.total,
     corrections: r.corrections,
-    results: r.results.map(({ articleId, passageId, title, snippet, score }) => ({ articleId, passageId, title, snippet, score })),
+    results: r.results.map(({ articleId, passageId, title, snippet, score }) => ({
+      articleId,
+      passageId,
+      title,
+      snippet,
+      score,
+    })),
   };
 }
 
 export function searchText(r: SearchResponse): string[] {
   const lines = [`${r.total} passage${r.total === 1 ? '' : 's'} match “${r.query}”.`];
   if (r.corrections.length) lines.push(`(typo-tolerant: ${r.corrections.join(', ')})`);
-  for (const hit of r.results) lines.push('', `${hit.title}  [${hit.articleId} ${hit.passageId}]`, `  ${hit.snippet}`);
+  for (const hit of r.results)
+    lines.push('', `${hit.title}  [${hit.articleId} ${hit.passageId}]`, `  ${hit.snippet}`);
   return lines;
 }

@@ -61,7 +61,11 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
     await services.core.open(resolveNotebookDir(env.platform, values.notebook), create);
     return services;
   };
-  const call = async <M extends ApiMethod>(s: Services, method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
+  const call = async <M extends ApiMethod>(
+    s: Services,
+    method: M,
+    input: ApiInput<M>,
+  ): Promise<ApiOutputs[M]> => {
     const result = await dispatch(s.api, method, input);
     if (!result.ok) throw new QuireError(result.error.code, result.error.message);
     return result.value;
@@ -86,7 +90,8 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         return 0;
       }
       case 'show': {
-        if (args.length !== 1 || !args[0]) return usage(env, 'quire show needs exactly one article id (see quire list).');
+        if (args.length !== 1 || !args[0])
+          return usage(env, 'quire show needs exactly one article id (see quire list).');
         const s = await open(false);
         const view = await call(s, 'articleGet', { id: args[0] });
         const passages = view.passages.map(({ id, text }) => ({ id, text }));
@@ -99,7 +104,8 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         if (args.length !== 1 || !args[0]) return usage(env, 'quire extract needs exactly one file.');
         const e = extractFile(new Uint8Array(await readFile(args[0])), basename(args[0]));
         const passages = e.passages.map((p) => ({ id: p.id, text: e.text.slice(p.start, p.end) }));
-        if (values.json) env.stdout(fmt.json({ ...fmt.articleJson(e, e.text, passages), warnings: e.warnings }));
+        if (values.json)
+          env.stdout(fmt.json({ ...fmt.articleJson(e, e.text, passages), warnings: e.warnings }));
         else if (values.text) env.stdout(e.text);
         else fmt.articleText(e, e.text).forEach((l) => env.stdout(l));
         for (const w of values.json ? [] : e.warnings) env.stderr(`warning: ${w}`);
@@ -107,13 +113,15 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
       }
       case 'search': {
         const limit = values.limit === undefined ? 20 : Number(values.limit);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return usage(env, '--limit takes a whole number from 1 to 1000.');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+          return usage(env, '--limit takes a whole number from 1 to 1000.');
         if (values.queries) {
           if (!values.json) return usage(env, '--queries needs --json (one JSON object per line out).');
           if (args.length) return usage(env, 'give either QUERY or --queries FILE, not both.');
           const lines = (await readFile(values.queries, 'utf8')).split(/\r?\n/).filter((l) => l.trim());
           const s = await open(false);
-          for (const query of lines) env.stdout(fmt.json(fmt.searchJson(await call(s, 'search', { query, limit }))));
+          for (const query of lines)
+            env.stdout(fmt.json(fmt.searchJson(await call(s, 'search', { query, limit }))));
           return 0;
         }
         if (!args.length) return usage(env, 'quire search needs a query.');
@@ -124,9 +132,11 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         return 0;
       }
       case 'export': {
-        if (args[0] !== 'markdown' || args.length !== 1) return usage(env, "quire export supports 'markdown': quire export markdown --out DIR");
+        if (args[0] !== 'markdown' || args.length !== 1)
+          return usage(env, "quire export supports 'markdown': quire export markdown --out DIR");
         if (!values.out) return usage(env, 'quire export markdown needs --out DIR.');
-        if (values.overwrite && values['keep-both']) return usage(env, '--overwrite and --keep-both cannot be used together.');
+        if (values.overwrite && values['keep-both'])
+          return usage(env, '--overwrite and --keep-both cannot be used together.');
         const onConflict = values.overwrite ? 'overwrite' : values['keep-both'] ? 'keep-both' : 'ask';
         const s = await open(false);
         const r = await call(s, 'exportMarkdown', { dir: values.out, onConflict });
@@ -144,7 +154,8 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
       case 'serve': {
         if (args.length) return usage(env, 'quire serve takes no arguments.');
         const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) return usage(env, '--port takes a number from 0 to 65535.');
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          return usage(env, '--port takes a number from 0 to 65535.');
         const s = await open(true);
         const server = await startServer({
           api: s.api,
@@ -153,7 +164,9 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
           port,
         });
         env.stdout(server.url);
-        env.stderr(`Quire is serving ${s.core.info().path} — open the URL above in a browser. Ctrl+C stops it.`);
+        env.stderr(
+          `Quire is serving ${s.core.info().path} — open the URL above in a browser. Ctrl+C stops it.`,
+        );
         await env.untilStopped();
         await server.close();
         return 0;
@@ -174,4 +187,8 @@ function usage(env: fmt.Out, message: string): number {
   return 2;
 }
 
-export const defaultPlatform = (): PlatformInfo => ({ platform: process.platform, env: process.env, home: homedir() });
+export const defaultPlatform = (): PlatformInfo => ({
+  platform: process.platform,
+  env: process.env,
+  home: homedir(),
+});

@@ -2,14 +2,7 @@
 // Adding a feature = one schema + one output type here, one handler in api.ts. Both transports
 // (Electron IPC, browser-mode HTTP) and the CLI pick it up from this table.
 import { z } from 'zod';
-import type {
-  ArticleRecord,
-  Highlight,
-  Note,
-  NotebookInfo,
-  Passage,
-  Tag,
-} from './types';
+import type { ArticleRecord, Highlight, Note, NotebookInfo, Passage, Tag } from './types';
 
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
@@ -32,7 +25,13 @@ const highlightSchema = z
   })
   .strict() satisfies z.ZodType<Highlight>;
 const noteSchema = z
-  .object({ id, title: text(300).trim().min(1), body: text(5_000_000), createdAt: isoTime, updatedAt: isoTime })
+  .object({
+    id,
+    title: text(300).trim().min(1),
+    body: text(5_000_000),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
   .strict() satisfies z.ZodType<Note>;
 
 /** An uploaded file (browser mode, drag-and-drop): name plus base64 bytes. */
@@ -61,7 +60,12 @@ export const apiSchemas = {
   tagList: none,
   tagCreate: z.object({ name: text(120).trim().min(1), color: color.optional() }).strict(),
   tagUpdate: z
-    .object({ id, name: text(120).trim().min(1).optional(), color: color.optional(), memo: text(20_000).optional() })
+    .object({
+      id,
+      name: text(120).trim().min(1).optional(),
+      color: color.optional(),
+      memo: text(20_000).optional(),
+    })
     .strict(),
   tagDelete: z.object({ id }).strict(),
   tagPassages: z.object({ id }).strict(),

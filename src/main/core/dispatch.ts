@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { apiSchemas, type ApiHandlers, type ApiMethod, type ApiOutputs, type ApiResult } from './api-contract';
+import {
+  apiSchemas,
+  type ApiHandlers,
+  type ApiMethod,
+  type ApiOutputs,
+  type ApiResult,
+} from './api-contract';
 import { QuireError, toApiError } from './errors';
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -7,7 +7,8 @@ export type Clock = () => Date;
 const prefixes: Record<IdKind, string> = { article: 'a', tag: 't', highlight: 'h', note: 'n' };
 
 /** Random, URL- and file-name-safe ids with a one-letter kind prefix (e.g. `a7k2m9x4q1pz`). */
-export const randomIds: IdGenerator = (kind) => prefixes[kind] + randomBytes(8).readBigUInt64BE().toString(36).padStart(13, '0').slice(0, 11);
+export const randomIds: IdGenerator = (kind) =>
+  prefixes[kind] + randomBytes(8).readBigUInt64BE().toString(36).padStart(13, '0').slice(0, 11);
 
 /** Deterministic ids for tests: a1, a2, t1, ... */
 export function sequentialIds(): IdGenerator {

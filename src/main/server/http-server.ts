@@ -53,11 +53,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers.host, port)) return send(res, 421, { error: 'Unknown host' });
-    if (!isAllowedOrigin(req.headers.origin, port)) return send(res, 403, { error: 'Cross-origin request refused' });
+    if (!isAllowedOrigin(req.headers.origin, port))
+      return send(res, 403, { error: 'Cross-origin request refused' });
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
     if (url.pathname === '/api/events' && req.method === 'GET') {
-      if (!tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, { error: 'Missing or wrong token' });
+      if (!tokenMatches(url.searchParams.get('token'), token))
+        return send(res, 401, { error: 'Missing or wrong token' });
       return openEventStream(res);
     }
     if (url.pathname.startsWith('/api/')) {
@@ -129,11 +131,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(json);
 }
 
-async function readJson(req: IncomingMessage): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
+async function readJson(
+  req: IncomingMessage,
+): Promise<{ ok: true; value: unknown } | { ok: false; message: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -13,7 +13,10 @@ const types: Record<string, string> = {
 };
 
 /** Resolves a URL path to a file inside `root`, or null: never a path outside it. */
-export async function findStaticFile(root: string, urlPath: string): Promise<{ path: string; type: string } | null> {
+export async function findStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<{ path: string; type: string } | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);

@@ -24,12 +24,21 @@ describe('the research loop through the API (import → search → tag → note 
     const odd = join(nb.root, 'odd');
     await mkdir(odd);
     await writeFile(join(odd, 'empty.txt'), '');
-    await writeFile(join(odd, 'picture.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-    await writeFile(join(odd, 'fine.md'), '---\ntitle: A fine note\nauthor: Jane Roe\n---\n\nA body paragraph that says something.\n');
+    await writeFile(
+      join(odd, 'picture.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
+    await writeFile(
+      join(odd, 'fine.md'),
+      '---\ntitle: A fine note\nauthor: Jane Roe\n---\n\nA body paragraph that says something.\n',
+    );
     const report = await nb.call('importPaths', { paths: [seedFiles.ties, odd] });
     expect(report.duplicates.map((d) => d.file)).toEqual([seedFiles.ties]);
     expect(report.imported.map((i) => i.title)).toEqual(['A fine note']);
-    expect(report.failed.map((f) => f.file).sort()).toEqual([join(odd, 'empty.txt'), join(odd, 'picture.txt')]);
+    expect(report.failed.map((f) => f.file).sort()).toEqual([
+      join(odd, 'empty.txt'),
+      join(odd, 'picture.txt'),
+    ]);
     for (const f of report.failed) expect(f.error).toMatch(/^[A-Z].{10,}\.$/);
     expect((await nb.call('articleList', {})).length).toBe(3);
   });
@@ -37,7 +46,9 @@ describe('the research loop through the API (import → search → tag → note 
   it('keeps the original bytes and shows clean text with stable passage ids', async () => {
     const id = await importSeeds();
     const view = await nb.call('articleGet', { id });
-    expect(view.article.title).toBe('Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation?');
+    expect(view.article.title).toBe(
+      'Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation?',
+    );
     expect(view.text).toContain('Alexander Fomin remarked');
     expect(view.text).not.toContain('Share on Facebook');
     for (const p of view.passages) expect(view.text.slice(p.start, p.end)).toBe(p.text);
@@ -61,11 +72,21 @@ describe('the research loop through the API (import → search → tag → note 
     const view = await nb.call('articleGet', { id });
     const quote = 'Alexander Fomin remarked';
     const start = view.text.indexOf(quote);
-    const h = await nb.call('highlightCreate', { articleId: id, start, end: start + quote.length, tagNames: ['arms-trade'] });
+    const h = await nb.call('highlightCreate', {
+      articleId: id,
+      start,
+      end: start + quote.length,
+      tagNames: ['arms-trade'],
+    });
     expect(h.quote.exact).toBe(quote);
     expect(h.passageId).toBe(view.passages.find((p) => p.start <= start && start < p.end)?.id);
 
-    const overlap = await nb.call('highlightCreate', { articleId: id, start: start + 10, end: start + 40, tagNames: ['Russia'] });
+    const overlap = await nb.call('highlightCreate', {
+      articleId: id,
+      start: start + 10,
+      end: start + 40,
+      tagNames: ['Russia'],
+    });
     expect(overlap.position.start).toBeLessThan(h.position.end);
     const tags = await nb.call('tagList', {});
     expect(tags.map((t) => [t.name, t.count])).toEqual([
@@ -76,7 +97,10 @@ describe('the research loop through the API (import → search → tag → note 
     expect(tagged.map((t) => t.highlight.quote.exact)).toEqual([quote]);
 
     const deals = await nb.call('noteCreate', { title: 'Arms deals' });
-    const ties = await nb.call('noteCreate', { title: 'Russia ties', body: 'See [[Arms deals]] and [[Nobody yet]].\n' });
+    const ties = await nb.call('noteCreate', {
+      title: 'Russia ties',
+      body: 'See [[Arms deals]] and [[Nobody yet]].\n',
+    });
     const { markdown } = await nb.call('citationFor', { highlightId: h.id });
     await nb.call('noteUpdate', { id: ties.id, body: `${ties.body}\n${markdown}` });
 
@@ -91,13 +115,18 @@ describe('the research loop through the API (import → search → tag → note 
 
   it('renaming a note rewrites links to it; deleting can be undone', async () => {
     const target = await nb.call('noteCreate', { title: 'Arms deals' });
-    const linker = await nb.call('noteCreate', { title: 'Index', body: 'Read [[arms deals]] and [[Arms deals|the deals]].' });
+    const linker = await nb.call('noteCreate', {
+      title: 'Index',
+      body: 'Read [[arms deals]] and [[Arms deals|the deals]].',
+    });
     const { notesUpdated } = await nb.call('noteRename', { id: target.id, title: 'Weapons contracts' });
     expect(notesUpdated).toBe(1);
     expect((await nb.call('noteGet', { id: linker.id })).note.body).toBe(
       'Read [[Weapons contracts]] and [[Weapons contracts|the deals]].',
     );
-    await expect(nb.call('noteCreate', { title: 'weapons CONTRACTS' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(nb.call('noteCreate', { title: 'weapons CONTRACTS' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
 
     const removed = await nb.call('noteDelete', { id: target.id });
     expect(await nb.call('noteFindByTitle', { title: 'Weapons contracts' })).toBeNull();
@@ -109,7 +138,12 @@ describe('the research loop through the API (import → search → tag → note 
     const id = await importSeeds();
     const view = await nb.call('articleGet', { id });
     const start = view.text.indexOf('In 2001, the Tatmadaw purchased');
-    const h = await nb.call('highlightCreate', { articleId: id, start, end: start + 60, tagNames: ['procurement'] });
+    const h = await nb.call('highlightCreate', {
+      articleId: id,
+      start,
+      end: start + 60,
+      tagNames: ['procurement'],
+    });
     const { markdown } = await nb.call('citationFor', { highlightId: h.id });
     await nb.call('noteCreate', { title: 'Arms deals', body: `Links to [[Russia ties]].\n\n${markdown}` });
     await nb.call('noteCreate', { title: 'Russia ties', body: 'Back to [[Arms deals]].' });
@@ -122,7 +156,9 @@ describe('the research loop through the API (import → search → tag → note 
     expect(deals).toMatch(/tags:\n {2}- "procurement"/);
     expect(deals).toContain('[[Russia ties]]');
     expect(deals).toContain('> In 2001, the Tatmadaw purchased');
-    expect(deals).toMatch(/> — \*Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation\?\*, Ko Ye, The Irrawaddy, 2017-06-24/);
+    expect(deals).toMatch(
+      /> — \*Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation\?\*, Ko Ye, The Irrawaddy, 2017-06-24/,
+    );
     expect(deals).not.toContain('quire://');
 
     const second = await nb.call('exportMarkdown', { dir: out });
@@ -130,7 +166,12 @@ describe('the research loop through the API (import → search → tag → note 
     expect(second.conflicts.sort()).toEqual(['Arms deals.md', 'Russia ties.md']);
     const both = await nb.call('exportMarkdown', { dir: out, onConflict: 'keep-both' });
     expect(both.written).toHaveLength(2);
-    expect((await readdir(out)).sort()).toEqual(['Arms deals (2).md', 'Arms deals.md', 'Russia ties (2).md', 'Russia ties.md']);
+    expect((await readdir(out)).sort()).toEqual([
+      'Arms deals (2).md',
+      'Arms deals.md',
+      'Russia ties (2).md',
+      'Russia ties.md',
+    ]);
 
     const zip = await nb.call('exportMarkdownZip', {});
     expect(zip.count).toBe(2);
@@ -140,7 +181,12 @@ describe('the research loop through the API (import → search → tag → note 
   it('survives a restart: articles, tags, notes and the search index come back', async () => {
     const id = await importSeeds();
     const view = await nb.call('articleGet', { id });
-    await nb.call('highlightCreate', { articleId: id, start: view.passages[1]?.start ?? 0, end: view.passages[1]?.end ?? 1, tagNames: ['kept'] });
+    await nb.call('highlightCreate', {
+      articleId: id,
+      start: view.passages[1]?.start ?? 0,
+      end: view.passages[1]?.end ?? 1,
+      tagNames: ['kept'],
+    });
     await nb.call('noteCreate', { title: 'Kept note', body: 'Still here.' });
     await nb.core.close();
     await nb.core.open(nb.dir, false);
@@ -152,7 +198,9 @@ describe('the research loop through the API (import → search → tag → note 
 
   it('refuses a second import while one runs, and cancelling keeps what was imported', async () => {
     const first = nb.call('importPaths', { paths: [seedsDir] });
-    await expect(nb.call('importPaths', { paths: [seedFiles.ties] })).rejects.toMatchObject({ code: 'IMPORT_BUSY' });
+    await expect(nb.call('importPaths', { paths: [seedFiles.ties] })).rejects.toMatchObject({
+      code: 'IMPORT_BUSY',
+    });
     await first;
     const third = await nb.call('importCancel', {});
     expect(third.cancelled).toBe(false);

@@ -90,6 +90,7 @@ describe('hostile files', () => {
     expect(article.text.trim()).not.toBe('');
     expect(article.text).toBe(article.text.normalize('NFC'));
     expect(article.text).not.toMatch(
+      // eslint-disable-next-line no-control-regex -- asserting that control characters are gone
       /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200b\ufeff]/,
     );
     expect(article.text).not.toMatch(/<script|javascript:|onerror|onload|<iframe/i);

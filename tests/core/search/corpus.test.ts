@@ -75,21 +75,24 @@ describe('search on a generated corpus (gen-corpus --n 300)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it.each(['exact-token', 'typo', 'phrase', 'bag', 'burmese'])('recall@10 for %s queries is at least 0.95', (kind) => {
-    const cases = queries.filter((q) => q.kind === kind && q.expect.length > 0);
-    expect(cases.length).toBeGreaterThan(10);
-    let recall = 0;
-    const misses: string[] = [];
-    for (const q of cases) {
-      // Hits are passages; recall is over the first 10 distinct articles.
-      const files = [...new Set(index.search(q.query, 100).hits.map((h) => h.articleId))].slice(0, 10);
-      const wanted = q.expect.slice(0, 10);
-      const got = wanted.filter((f) => files.includes(f)).length;
-      recall += got / wanted.length;
-      if (got < wanted.length) misses.push(q.query);
-    }
-    expect(recall / cases.length, `missed: ${misses.join(' | ')}`).toBeGreaterThanOrEqual(0.95);
-  });
+  it.each(['exact-token', 'typo', 'phrase', 'bag', 'burmese'])(
+    'recall@10 for %s queries is at least 0.95',
+    (kind) => {
+      const cases = queries.filter((q) => q.kind === kind && q.expect.length > 0);
+      expect(cases.length).toBeGreaterThan(10);
+      let recall = 0;
+      const misses: string[] = [];
+      for (const q of cases) {
+        // Hits are passages; recall is over the first 10 distinct articles.
+        const files = [...new Set(index.search(q.query, 100).hits.map((h) => h.articleId))].slice(0, 10);
+        const wanted = q.expect.slice(0, 10);
+        const got = wanted.filter((f) => files.includes(f)).length;
+        recall += got / wanted.length;
+        if (got < wanted.length) misses.push(q.query);
+      }
+      expect(recall / cases.length, `missed: ${misses.join(' | ')}`).toBeGreaterThanOrEqual(0.95);
+    },
+  );
 
   it('finds each typo query through a correction to the planted word', () => {
     for (const q of queries.filter((x) => x.kind === 'typo')) {

@@ -18,9 +18,11 @@ const articles = {
   a3: ['Russia and Myanmar', 'Fomin visited Naypyitaw in March.', 'Nothing else to report.'],
 };
 
-const top = (index: SearchIndex, query: string): string | undefined => index.search(query, 10).hits[0]?.passageId;
 const passages = (index: SearchIndex, query: string): string[] =>
-  index.search(query, 50).hits.map((h) => h.passageId).sort();
+  index
+    .search(query, 50)
+    .hits.map((h) => h.passageId)
+    .sort();
 
 describe('SearchIndex matching', () => {
   const index = indexOf(articles);
@@ -41,6 +43,15 @@ describe('SearchIndex matching', () => {
     expect(passages(index, 'fomin rice')).toEqual([]);
     // "myanmar" is in a3's title, so a3's Fomin passage satisfies both words; a1 has it in another passage.
     expect(passages(index, 'myanmar fomin')).toEqual(['a3:p0']);
+  });
+
+  it('lets a title satisfy a common word while a rare word matches in the passage', () => {
+    const index = indexOf({
+      t: ['Common ground', 'Nothing here.', 'A zebra appeared.'],
+      ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`o${i}`, ['Other', `common word ${i}`]])),
+    });
+    expect(passages(index, 'common zebra')).toEqual(['t:p1']);
+    expect(passages(index, 'zebra common')).toEqual(['t:p1']);
   });
 
   it('returns an article whose title alone matches on its first passage', () => {
@@ -81,7 +92,9 @@ describe('SearchIndex matching', () => {
 
   it('finds compounds whole, joined and by either part', () => {
     for (const q of ['Su-30SM', 'su30sm', '30SM', 'US$204', 'us204', 'MiG-29', 'MiG29']) {
-      expect(passages(index, `${q} jets`), q).toEqual(q.toLowerCase().startsWith('mig') ? ['a1:p2'] : ['a1:p1']);
+      expect(passages(index, `${q} jets`), q).toEqual(
+        q.toLowerCase().startsWith('mig') ? ['a1:p2'] : ['a1:p1'],
+      );
     }
     expect(passages(index, 'Russian-deputy')).toEqual(['a1:p0']); // typed compound, text has two words
   });
@@ -111,7 +124,10 @@ describe('SearchIndex ranking', () => {
   it('ranks a title hit above a body hit', () => {
     const index = indexOf({
       body: ['Weekly round-up', 'Pantsir Pantsir systems arrived.'],
-      title: ['The Pantsir deal', 'The systems arrived after a long wait, officials said on Tuesday in the capital.'],
+      title: [
+        'The Pantsir deal',
+        'The systems arrived after a long wait, officials said on Tuesday in the capital.',
+      ],
     });
     expect(index.search('pantsir', 10).hits.map((h) => h.articleId)).toEqual(['title', 'body']);
   });
@@ -119,7 +135,10 @@ describe('SearchIndex ranking', () => {
   it('ranks an exact spelling above a typo, even in a longer passage', () => {
     const index = indexOf({
       typo: ['x', 'Fomim.'],
-      exact: ['y', 'A long passage about many things in which the name Fomin appears only once among other words.'],
+      exact: [
+        'y',
+        'A long passage about many things in which the name Fomin appears only once among other words.',
+      ],
     });
     expect(index.search('fomin', 10).hits.map((h) => h.articleId)).toEqual(['exact', 'typo']);
   });
@@ -159,7 +178,10 @@ describe('SearchIndex maintenance', () => {
   it('keeps answering correctly after many removals compact the index', () => {
     const index = new SearchIndex();
     for (let i = 0; i < 60; i++) {
-      index.addArticle({ id: `n${i}`, title: `Item ${i}` }, bodyOf(`n${i}`, [`tank ${i} word${i}`, 'shared text']));
+      index.addArticle(
+        { id: `n${i}`, title: `Item ${i}` },
+        bodyOf(`n${i}`, [`tank ${i} word${i}`, 'shared text']),
+      );
     }
     for (let i = 0; i < 50; i++) index.removeArticle(`n${i}`);
     expect(index.size).toBe(10);
@@ -169,7 +191,12 @@ describe('SearchIndex maintenance', () => {
     expect(index.search('"word55"', 10).hits.map((h) => h.articleId)).toEqual(['n55']);
     // Prefix completions of the last word come only from live articles.
     const live = Array.from({ length: 10 }, (_, i) => `n${50 + i}`);
-    expect(index.search('word5', 20).hits.map((h) => h.articleId).sort()).toEqual(live);
+    expect(
+      index
+        .search('word5', 20)
+        .hits.map((h) => h.articleId)
+        .sort(),
+    ).toEqual(live);
     index.addArticle({ id: 'late', title: 'Late' }, bodyOf('late', ['tank arrives late']));
     expect(index.search('tank late', 10).hits.map((h) => h.articleId)).toEqual(['late']);
   });

@@ -7,11 +7,24 @@ import { SearchIndex } from '../../../src/main/core/search/index';
 import { bodyOf, indexOf } from './helpers';
 
 const articles = {
-  a1: ['Moscow talks', 'The general met deputy defense minister Alexander Fomin.', 'Six Su-30SM jets for US$204 million.'],
+  a1: [
+    'Moscow talks',
+    'The general met deputy defense minister Alexander Fomin.',
+    'Six Su-30SM jets for US$204 million.',
+  ],
   a2: ['Economy', 'Rice exports fell.', 'ရွေးကောက်ပွဲ ကို ဆွေးနွေး ခဲ့သည်။'],
   a3: ['Fomin profile', 'Fomin visited Naypyitaw.'],
 };
-const queries = ['fomin', 'Fomen', 'alexander fom', '"deputy defense"', 'Su-30SM', 'ရွေးကောက်ပွဲ', 'rice', 'nothing here'];
+const queries = [
+  'fomin',
+  'Fomen',
+  'alexander fom',
+  '"deputy defense"',
+  'Su-30SM',
+  'ရွေးကောက်ပွဲ',
+  'rice',
+  'nothing here',
+];
 
 describe('SearchIndex persistence', () => {
   let dir: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findTermRanges, makeSnippet } from '../../../src/main/core/search/snippet';
 
-const marked = (text: string, ranges: [number, number][]): string[] => ranges.map(([s, e]) => text.slice(s, e));
+const marked = (text: string, ranges: [number, number][]): string[] =>
+  ranges.map(([s, e]) => text.slice(s, e));
 
 describe('findTermRanges', () => {
   it('marks words whose normalised form is a term, in the original spelling', () => {

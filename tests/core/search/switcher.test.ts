@@ -11,7 +11,11 @@ const item = (kind: SwitcherItem['kind'], title: string, detail = ''): SwitcherI
 
 const items: SwitcherItem[] = [
   item('article', 'The Ties of Myanmar with Russia', 'The Irrawaddy · 2021-08-26'),
-  item('article', 'Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation?', 'The Irrawaddy'),
+  item(
+    'article',
+    'Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation?',
+    'The Irrawaddy',
+  ),
   item('article', 'Rice exports fall as monsoon arrives late', 'Frontier Myanmar'),
   item('note', 'Fomin — profile and timeline', 'note'),
   item('tag', 'air defence', 'tag'),

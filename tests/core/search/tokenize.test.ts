@@ -20,7 +20,9 @@ describe('tokenize', () => {
   it('gives offsets into the original text, also when normalisation changes lengths', () => {
     const text = 'Le ﬁnal de Fo\u0301min, Su-30SM';
     for (const t of tokenize(text)) {
-      expect(normalizeTerm(text.slice(t.start, t.end)).replace(/[-.$_]/g, '')).toBe(t.term.replace(/[-.$_]/g, ''));
+      expect(normalizeTerm(text.slice(t.start, t.end)).replace(/[-.$_]/g, '')).toBe(
+        t.term.replace(/[-.$_]/g, ''),
+      );
     }
     const fin = text.indexOf('ﬁnal');
     const fom = text.indexOf('Fo');

@@ -55,7 +55,11 @@ export class Core {
   async open(path: string, create: boolean): Promise<NotebookInfo> {
     const dir = resolve(path);
     const next = this.switching.then(async () => {
-      const store = await openNotebook(dir, { appVersion: this.options.appVersion, create, now: this.options.clock });
+      const store = await openNotebook(dir, {
+        appVersion: this.options.appVersion,
+        create,
+        now: this.options.clock,
+      });
       let session: NotebookSession;
       try {
         session = await NotebookSession.open(store);

@@ -33,7 +33,10 @@ export function fileSource(path: string): ImportSource {
 
 function tooLarge(size: number): never {
   const mb = Math.round(size / 1024 / 1024);
-  throw new QuireError('BAD_INPUT', `The file is ${mb} MB; Quire imports files up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+  throw new QuireError(
+    'BAD_INPUT',
+    `The file is ${mb} MB; Quire imports files up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+  );
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
@@ -75,7 +78,8 @@ export class ImportBatch {
         if (this.cancelled) break;
         this.progress(i, total, source.name);
         await this.importOne(source);
-        if (this.pending.length >= FLUSH_EVERY_FILES || this.pendingBytes >= FLUSH_EVERY_BYTES) await this.flush();
+        if (this.pending.length >= FLUSH_EVERY_FILES || this.pendingBytes >= FLUSH_EVERY_BYTES)
+          await this.flush();
         // Let IPC/HTTP requests (searches, cancel) in between files.
         await new Promise((r) => setImmediate(r));
       }
@@ -101,7 +105,18 @@ export class ImportBatch {
         return;
       }
       const id = this.core.ids('article');
-      const { text, passages, warnings, format, title, author, published, source: outlet, url, language } = extraction;
+      const {
+        text,
+        passages,
+        warnings,
+        format,
+        title,
+        author,
+        published,
+        source: outlet,
+        url,
+        language,
+      } = extraction;
       const record: ArticleRecord = {
         id,
         format,
@@ -147,7 +162,8 @@ export class ImportBatch {
       for (const a of batch) this.seen.delete(a.record.textHash);
       return;
     }
-    for (const { record, body } of batch) session.index.addArticle({ id: record.id, title: record.title }, body);
+    for (const { record, body } of batch)
+      session.index.addArticle({ id: record.id, title: record.title }, body);
   }
 
   private progress(done: number, total: number, current: string, force = false): void {

@@ -27,7 +27,10 @@ export class RecentNotebooks {
 
   async remember(path: string, name: string, now: Date): Promise<void> {
     const rest = (await this.list()).filter((r) => r.path !== path);
-    const next = [{ name: name || basename(path), path, openedAt: now.toISOString() }, ...rest].slice(0, MAX_RECENT);
+    const next = [{ name: name || basename(path), path, openedAt: now.toISOString() }, ...rest].slice(
+      0,
+      MAX_RECENT,
+    );
     await mkdir(join(this.file, '..'), { recursive: true });
     await writeFileAtomic(this.file, JSON.stringify(next, null, 2));
   }

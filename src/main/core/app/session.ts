@@ -70,9 +70,11 @@ export class NotebookSession {
   async saveIndex(): Promise<void> {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    this.saving = this.saving.then(() => this.store.writeCache(INDEX_CACHE, this.index.toJSON())).catch(() => {
-      // The index is a cache: failing to save it costs a rebuild next time, never data.
-    });
+    this.saving = this.saving
+      .then(() => this.store.writeCache(INDEX_CACHE, this.index.toJSON()))
+      .catch(() => {
+        // The index is a cache: failing to save it costs a rebuild next time, never data.
+      });
     await this.saving;
   }
 

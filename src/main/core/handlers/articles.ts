@@ -7,17 +7,23 @@ import { collectImportFiles } from '../import/walk';
 import { fileSource, ImportBatch, type ImportSource } from '../app/import-batch';
 import { articleBacklinks } from '../notes/backlinks';
 
-type ArticleMethods = 'importPaths' | 'importFiles' | 'importCancel' | 'articleList' | 'articleGet' | 'articleDelete';
+type ArticleMethods =
+  'importPaths' | 'importFiles' | 'importCancel' | 'articleList' | 'articleGet' | 'articleDelete';
 
 export function articleHandlers(core: Core): Pick<ApiHandlers, ArticleMethods> {
   let running: ImportBatch | null = null;
   let busy = false;
 
   /** Claims the single import slot before any await, so two imports can never interleave. */
-  async function runBatch(prepare: () => Promise<{ sources: ImportSource[]; failures: { file: string; error: string }[] }>) {
+  async function runBatch(
+    prepare: () => Promise<{ sources: ImportSource[]; failures: { file: string; error: string }[] }>,
+  ) {
     core.writable();
     if (busy) {
-      throw new QuireError('IMPORT_BUSY', 'An import is already running. Wait for it to finish or cancel it first.');
+      throw new QuireError(
+        'IMPORT_BUSY',
+        'An import is already running. Wait for it to finish or cancel it first.',
+      );
     }
     busy = true;
     try {
@@ -86,7 +92,8 @@ export function articleHandlers(core: Core): Pick<ApiHandlers, ArticleMethods> {
 
 export function requireArticle(core: Core, id: string): ArticleRecord {
   const record = core.session().store.article(id);
-  if (!record) throw new QuireError('NOT_FOUND', `No article with id ${id} in this notebook; it may have been deleted.`);
+  if (!record)
+    throw new QuireError('NOT_FOUND', `No article with id ${id} in this notebook; it may have been deleted.`);
   return record;
 }
 

@@ -18,7 +18,11 @@ export function exportHandlers(core: Core): Pick<ApiHandlers, 'exportMarkdown' |
     exportMarkdownZip: async () => {
       const list = files();
       const stamp = core.now().toISOString().slice(0, 10);
-      const name = core.session().store.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'Quire';
+      const name =
+        core
+          .session()
+          .store.name.replace(/[^\p{L}\p{N} _-]+/gu, '')
+          .trim() || 'Quire';
       return {
         fileName: `${name} notes ${stamp}.zip`,
         data: Buffer.from(zipExport(list)).toString('base64'),

@@ -18,7 +18,12 @@ type NoteMethods =
   | 'noteRestore'
   | 'citationFor';
 
-const summary = ({ id, title, createdAt, updatedAt }: Note): NoteSummary => ({ id, title, createdAt, updatedAt });
+const summary = ({ id, title, createdAt, updatedAt }: Note): NoteSummary => ({
+  id,
+  title,
+  createdAt,
+  updatedAt,
+});
 
 export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
   const changed = () => core.emit('changed', { what: 'notes' });
@@ -42,10 +47,17 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
     noteGet: async ({ id }) => {
       const notes = [...core.session().store.notes()];
       const note = requireNote(notes, id);
-      return { note, backlinks: noteBacklinks(notes, note), missingLinks: missingLinkTargets(note.body, notes) };
+      return {
+        note,
+        backlinks: noteBacklinks(notes, note),
+        missingLinks: missingLinkTargets(note.body, notes),
+      };
     },
     noteFindByTitle: async ({ title }) => {
-      const note = core.session().store.notes().find((n) => sameTitle(n.title, title));
+      const note = core
+        .session()
+        .store.notes()
+        .find((n) => sameTitle(n.title, title));
       return note ? summary(note) : null;
     },
     noteCreate: async ({ title, body }) => {
@@ -108,7 +120,8 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
     noteRestore: async ({ note }) => {
       const { store } = core.writable();
       const restored = await store.updateNotes((d) => {
-        if (d.notes.some((n) => n.id === note.id)) throw new QuireError('CONFLICT', 'That note is already there.');
+        if (d.notes.some((n) => n.id === note.id))
+          throw new QuireError('CONFLICT', 'That note is already there.');
         assertTitleFree(d.notes, note.title);
         d.notes.push(note);
         return note;
@@ -119,7 +132,8 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
     citationFor: async ({ highlightId }) => {
       const { store } = core.session();
       const highlight = store.highlights().find((h) => h.id === highlightId);
-      if (!highlight) throw new QuireError('NOT_FOUND', 'That highlight no longer exists; it may have been deleted.');
+      if (!highlight)
+        throw new QuireError('NOT_FOUND', 'That highlight no longer exists; it may have been deleted.');
       return { markdown: citationMarkdown(highlight, requireArticle(core, highlight.articleId)) };
     },
   };

@@ -28,14 +28,12 @@ export function searchHandlers(core: Core): Pick<ApiHandlers, 'search' | 'switch
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
           .map((n): SwitcherItem => ({ kind: 'note', id: n.id, title: n.title, detail: 'Note' })),
         ...store.tags().map((t): SwitcherItem => ({ kind: 'tag', id: t.id, title: t.name, detail: 'Tag' })),
-        ...store.articles().map(
-          (a): SwitcherItem => ({
-            kind: 'article',
-            id: a.id,
-            title: a.title,
-            detail: [a.source, a.published].filter(Boolean).join(' · ') || a.file,
-          }),
-        ),
+        ...store.articles().map((a): SwitcherItem => ({
+          kind: 'article',
+          id: a.id,
+          title: a.title,
+          detail: [a.source, a.published].filter(Boolean).join(' · ') || a.file,
+        })),
       ];
       return createSwitcher(items)(query, limit);
     },

@@ -111,9 +111,17 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
         .filter((h) => h.tagIds.includes(id))
         .map((highlight) => {
           const article = store.article(highlight.articleId);
-          return { highlight, articleTitle: article?.title ?? '(deleted article)', articleSource: article?.source ?? null };
+          return {
+            highlight,
+            articleTitle: article?.title ?? '(deleted article)',
+            articleSource: article?.source ?? null,
+          };
         })
-        .sort((a, b) => a.articleTitle.localeCompare(b.articleTitle) || a.highlight.position.start - b.highlight.position.start);
+        .sort(
+          (a, b) =>
+            a.articleTitle.localeCompare(b.articleTitle) ||
+            a.highlight.position.start - b.highlight.position.start,
+        );
     },
     highlightCreate: async ({ articleId, start, end, tagIds, tagNames }) => {
       const session = core.writable();
@@ -170,7 +178,10 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
           throw new QuireError('CONFLICT', 'That highlight is already there.');
         }
         // Tags deleted meanwhile are dropped rather than resurrected.
-        const h: Highlight = { ...highlight, tagIds: highlight.tagIds.filter((t) => d.tags.some((x) => x.id === t)) };
+        const h: Highlight = {
+          ...highlight,
+          tagIds: highlight.tagIds.filter((t) => d.tags.some((x) => x.id === t)),
+        };
         d.highlights.push(h);
         return h;
       });

@@ -7,11 +7,13 @@ export interface Block {
 }
 
 // ANSI escape sequences (colour codes from terminal copies): drop the whole sequence, not just ESC.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 // C0/C1 controls except \t and \n, plus invisible characters that break search and can spoof display:
 // soft hyphen, zero-width space, word joiner, stray BOMs, bidi embeddings/overrides/isolates.
 // ZWJ/ZWNJ (U+200C/D) stay: several scripts need them to spell words.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]/g;
 
 /** Canonical form for all imported text: NFC, LF line endings, no control characters, no trailing spaces. */

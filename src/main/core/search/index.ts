@@ -3,7 +3,8 @@
 // match semantics and ranking, serialize.ts for the cache format.
 
 import type { ArticleBody } from '../types';
-import { execute, Scratch, type SearchResult } from './execute';
+import { execute, type SearchResult } from './execute';
+import { Scratch } from './scratch';
 import { PostingCursor, PostingList } from './postings';
 import { parseQuery } from './query';
 import { readIndex, writeIndex } from './serialize';

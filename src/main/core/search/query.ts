@@ -87,7 +87,8 @@ function wordGroups(tokens: Token[]): Token[][] {
 function clauseOf(text: string, group: Token[], isLast: boolean): Clause {
   const first = group[0] as Token;
   if (first.role === 'gram') {
-    if (group.length === 1) return { kind: 'word', term: first.term, fuzzy: false, prefix: true, parts: null };
+    if (group.length === 1)
+      return { kind: 'word', term: first.term, fuzzy: false, prefix: true, parts: null };
     const word = normalizeTerm(text.slice(first.start, group[group.length - 1]?.end ?? first.end));
     return { kind: 'phrase', terms: phraseOf(group), word };
   }

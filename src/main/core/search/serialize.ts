@@ -92,7 +92,11 @@ export function readIndex(json: string): { vocab: Vocabulary; slots: SlotTable }
   const byteLengths = u32(file.byteLengths);
   const termCounts = u32(file.counts);
   const lastSlots = u32(file.lastSlots);
-  if (byteLengths.length !== terms.length || termCounts.length !== terms.length || lastSlots.length !== terms.length) {
+  if (
+    byteLengths.length !== terms.length ||
+    termCounts.length !== terms.length ||
+    lastSlots.length !== terms.length
+  ) {
     throw corrupt('its term tables disagree');
   }
   const bytes = Buffer.from(file.postings, 'base64');
@@ -126,7 +130,8 @@ function checkShape(v: unknown): IndexFileV1 {
   for (const key of strings) if (typeof o[key] !== 'string') throw corrupt(`its "${key}" field is missing`);
   for (const key of ['articleIds', 'slotPassageIds']) {
     const arr = o[key];
-    if (!Array.isArray(arr) || !arr.every((x) => typeof x === 'string')) throw corrupt(`its "${key}" list is broken`);
+    if (!Array.isArray(arr) || !arr.every((x) => typeof x === 'string'))
+      throw corrupt(`its "${key}" list is broken`);
   }
   return v as IndexFileV1;
 }

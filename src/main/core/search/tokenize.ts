@@ -37,6 +37,7 @@ const PART_RE = new RegExp(`${WORD_CHAR}+`, 'gv');
 const CONNECTOR_RE = new RegExp(CONNECTOR, 'gv');
 // Only the general-purpose combining blocks: stripping every \p{M} would delete Myanmar/Thai vowel signs,
 // which are letters' worth of meaning there, not accents.
+// eslint-disable-next-line no-misleading-character-class -- ranges of lone combining marks, on purpose
 const LATIN_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
@@ -72,7 +73,9 @@ export function scanTokens(text: string, emit: TokenSink): number {
         compound = true;
         i = skip(text, after, WORD);
       }
-      pos = compound ? emitWord(text.slice(start, i), start, pos, emit) : emitPlain(text, start, i, pos, emit);
+      pos = compound
+        ? emitWord(text.slice(start, i), start, pos, emit)
+        : emitPlain(text, start, i, pos, emit);
     } else if (cls === GRAM) {
       const start = i;
       i = skip(text, i, GRAM);

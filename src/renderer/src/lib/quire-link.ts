@@ -1,29 +1,26 @@
-// `quire://article/<id>?passage=<pid>&highlight=<hid>` (citations) and `quire://note/<title>` (rendered
-// [[wikilinks]] in the preview). Tiny parser so the renderer needs no runtime code from the core.
+// Links the note preview handles itself: citations (`quire://article/…`, parsed by the core's own parser, the
+// same one export and backlinks use) and rendered [[wikilinks]] (`quire://note/<title>`).
+import { parseQuireLink as parseArticleLink } from '../../../main/core/notes/citations';
 
 export type QuireLink =
   | { kind: 'article'; articleId: string; passageId: string | null; highlightId: string | null }
   | { kind: 'note'; title: string };
 
+const NOTE_PREFIX = 'quire://note/';
+
 export function parseQuireLink(href: string): QuireLink | null {
-  const m = /^quire:\/\/(article|note)\/([^?#]+)(?:\?([^#]*))?/.exec(href);
-  if (!m || !m[2]) return null;
-  let target: string;
-  try {
-    target = decodeURIComponent(m[2]);
-  } catch {
-    return null;
+  if (href.startsWith(NOTE_PREFIX)) {
+    try {
+      const title = decodeURIComponent(href.slice(NOTE_PREFIX.length));
+      return title ? { kind: 'note', title } : null;
+    } catch {
+      return null;
+    }
   }
-  if (m[1] === 'note') return { kind: 'note', title: target };
-  const params = new URLSearchParams(m[3] ?? '');
-  return {
-    kind: 'article',
-    articleId: target,
-    passageId: params.get('passage'),
-    highlightId: params.get('highlight'),
-  };
+  const article = parseArticleLink(href);
+  return article ? { kind: 'article', ...article } : null;
 }
 
 export function noteHref(title: string): string {
-  return `quire://note/${encodeURIComponent(title)}`;
+  return NOTE_PREFIX + encodeURIComponent(title);
 }

@@ -1,0 +1,58 @@
+// Reusable per-slot work arrays for query execution, grown with the index and cleared through the list of
+// touched slots after each query (clearing 10^5 cells per keystroke would cost more than most queries).
+
+export class Scratch {
+  score = new Float32Array(0);
+  /** The current clause's best contribution per slot; valid only where `stamp` equals `clauseStamp`. */
+  best = new Float32Array(0);
+  stamp = new Uint32Array(0);
+  /** Sum of clause tiers (exact 2, prefix 1, typo 0). */
+  tier = new Uint8Array(0);
+  /** Bit i set: clause i is satisfied in this slot. */
+  mask = new Uint32Array(0);
+  /** Bit b set: the query's b-th term occurs in this slot. */
+  termBits = new Uint32Array(0);
+  private seen = new Uint8Array(0);
+  touched = new Int32Array(0);
+  touchedCount = 0;
+  clauseStamp = 0;
+
+  ensure(slots: number): void {
+    if (this.score.length >= slots) return;
+    const cap = Math.max(1024, slots * 2);
+    this.score = new Float32Array(cap);
+    this.best = new Float32Array(cap);
+    this.stamp = new Uint32Array(cap);
+    this.tier = new Uint8Array(cap);
+    this.mask = new Uint32Array(cap);
+    this.termBits = new Uint32Array(cap);
+    this.seen = new Uint8Array(cap);
+    this.touched = new Int32Array(cap);
+    this.touchedCount = 0;
+  }
+
+  /** Starts a clause: `best` cells stamped with an older value are stale and read as 0. */
+  nextClause(): void {
+    this.clauseStamp = (this.clauseStamp + 1) >>> 0;
+  }
+
+  /** Remembers a slot for `reset`; true the first time in this query. */
+  touch(slot: number): boolean {
+    if (this.seen[slot] === 1) return false;
+    this.seen[slot] = 1;
+    this.touched[this.touchedCount++] = slot;
+    return true;
+  }
+
+  reset(): void {
+    for (let i = 0; i < this.touchedCount; i++) {
+      const s = this.touched[i] as number;
+      this.score[s] = 0;
+      this.mask[s] = 0;
+      this.termBits[s] = 0;
+      this.tier[s] = 0;
+      this.seen[s] = 0;
+    }
+    this.touchedCount = 0;
+  }
+}
