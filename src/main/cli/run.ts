@@ -102,7 +102,7 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
       }
       case 'extract': {
         if (args.length !== 1 || !args[0]) return usage(env, 'quire extract needs exactly one file.');
-        const e = extractFile(new Uint8Array(await readFile(args[0])), basename(args[0]));
+        const e = await extractFile(new Uint8Array(await readFile(args[0])), basename(args[0]));
         const passages = e.passages.map((p) => ({ id: p.id, text: e.text.slice(p.start, p.end) }));
         if (values.json)
           env.stdout(fmt.json({ ...fmt.articleJson(e, e.text, passages), warnings: e.warnings }));

@@ -2,7 +2,17 @@
 // Adding a feature = one schema + one output type here, one handler in api.ts. Both transports
 // (Electron IPC, browser-mode HTTP) and the CLI pick it up from this table.
 import { z } from 'zod';
-import type { ArticleRecord, Highlight, Note, NotebookInfo, Passage, Tag } from './types';
+import type {
+  ArticleFormat,
+  ArticleRecord,
+  Highlight,
+  MetadataField,
+  Note,
+  NotebookInfo,
+  Passage,
+  SourceBlock,
+  Tag,
+} from './types';
 
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
@@ -53,6 +63,30 @@ export const apiSchemas = {
   articleList: none,
   articleGet: z.object({ id }).strict(),
   articleDelete: z.object({ id }).strict(),
+  /** Set a field to a value, or to null for "unknown"; omitted fields are left as they are. */
+  articleUpdateMeta: z
+    .object({
+      id,
+      title: text(500).trim().min(1).optional(),
+      author: text(500).trim().nullable().optional(),
+      published: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2017-06-24')
+        .nullable()
+        .optional(),
+      source: text(500).trim().nullable().optional(),
+      url: text(4000).trim().nullable().optional(),
+      language: text(35).trim().nullable().optional(),
+      /** Fields to hand back to the extractor (forget the researcher's edit). */
+      reset: z
+        .array(z.enum(['title', 'author', 'published', 'source', 'url', 'language']))
+        .max(6)
+        .default([]),
+    })
+    .strict(),
+  articleOriginal: z.object({ id }).strict(),
+  articleSetBlock: z.object({ id, blockId: id, keep: z.boolean() }).strict(),
+  articleReextract: z.object({ id }).strict(),
 
   search: z.object({ query: text(2000), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
   switcher: z.object({ query: text(500), limit: z.number().int().min(1).max(200).default(20) }).strict(),
@@ -124,6 +158,30 @@ export interface ArticleView {
   passages: PassageWithText[];
   highlights: Highlight[];
   backlinks: Backlink[];
+}
+
+/** The original file beside what Quire kept of it. */
+export interface ArticleOriginal {
+  file: string;
+  format: ArticleFormat;
+  /** The original file decoded as text (for PDF/DOCX: the text the reader found), at most ~2 MB. */
+  text: string;
+  truncated: boolean;
+  /** Every block the extractor saw, with its verdict and the researcher's choice applied (`kept`). */
+  blocks: (SourceBlock & { extractorKept: boolean; choice: 'keep' | 'drop' | null })[];
+  /** The fields the researcher edited (they survive re-extraction). */
+  edited: MetadataField[];
+  extractorVersion: number | null;
+  currentExtractorVersion: number;
+}
+
+/** After the text of an article changed: the new view and what happened to the highlights on it. */
+export interface ArticleChange {
+  view: ArticleView;
+  /** Highlights whose quote could no longer be found: kept, marked orphaned, shown to the user. */
+  orphaned: number;
+  /** Highlights that moved to a new position (found by their quote). */
+  moved: number;
 }
 
 export interface Backlink {
@@ -227,6 +285,10 @@ export interface ApiOutputs {
   articleList: ArticleSummary[];
   articleGet: ArticleView;
   articleDelete: { id: string };
+  articleUpdateMeta: ArticleSummary;
+  articleOriginal: ArticleOriginal;
+  articleSetBlock: ArticleChange;
+  articleReextract: ArticleChange;
   search: SearchResponse;
   switcher: SwitcherItem[];
   tagList: TagSummary[];

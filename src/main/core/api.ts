@@ -2,6 +2,7 @@ import type { ApiHandlers } from './api-contract';
 import type { Core } from './app/core';
 import { notebookHandlers } from './handlers/notebook';
 import { articleHandlers } from './handlers/articles';
+import { articleEditHandlers } from './handlers/article-edits';
 import { searchHandlers } from './handlers/search';
 import { tagHandlers } from './handlers/tags';
 import { noteHandlers } from './handlers/notes';
@@ -12,6 +13,7 @@ export function createApi(core: Core): ApiHandlers {
   return {
     ...notebookHandlers(core),
     ...articleHandlers(core),
+    ...articleEditHandlers(core),
     ...searchHandlers(core),
     ...tagHandlers(core),
     ...noteHandlers(core),

@@ -1,7 +1,7 @@
 // Domain types shared by the core, the API contract and the renderer.
 // Plain data only: everything here crosses IPC / HTTP as JSON.
 
-export type ArticleFormat = 'txt' | 'md' | 'html';
+export type ArticleFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'epub';
 
 export type PassageKind = 'paragraph' | 'heading' | 'quote' | 'list';
 
@@ -25,12 +25,39 @@ export interface ArticleMetadata {
   language: string | null;
 }
 
+export type MetadataField = keyof ArticleMetadata;
+export const metadataFields = [
+  'title',
+  'author',
+  'published',
+  'source',
+  'url',
+  'language',
+] as const satisfies readonly MetadataField[];
+
+/**
+ * A block of the original file as the extractor saw it: kept (part of the article) or dropped (site chrome),
+ * with the reason, so the researcher can see what was dropped and overrule the extractor.
+ */
+export interface SourceBlock {
+  /** Stable: derived from the block text and its occurrence, like passage ids. */
+  id: string;
+  text: string;
+  kind: PassageKind;
+  /** The extractor's verdict. */
+  kept: boolean;
+  /** Why it was dropped, in a few plain words ("menu", "share buttons", "related posts"); null when kept. */
+  reason: string | null;
+}
+
 /** What an extractor produces from one file's bytes. Nothing here is stored yet. */
 export interface Extraction extends ArticleMetadata {
   format: ArticleFormat;
   /** Canonical text: NFC, LF line endings, passages separated by a blank line. */
   text: string;
   passages: Passage[];
+  /** Every block seen, in document order; the kept ones make `text` and `passages`. */
+  blocks: SourceBlock[];
   /** Human sentences about things the researcher should know (e.g. "invalid UTF-8 repaired"). */
   warnings: string[];
 }
@@ -48,6 +75,12 @@ export interface ArticleRecord extends ArticleMetadata {
   words: number;
   passageCount: number;
   importedAt: string;
+  /** Metadata fields the researcher edited; re-extraction keeps them. */
+  edits?: Partial<ArticleMetadata>;
+  /** Blocks the researcher kept or dropped against the extractor's verdict, by block id. */
+  blockChoices?: Record<string, 'keep' | 'drop'>;
+  /** The extractor version that produced the stored text (re-extract uses the current one). */
+  extractorVersion?: number;
 }
 
 /** The bulky part, sharded into its own file per article. */
@@ -55,6 +88,8 @@ export interface ArticleBody {
   id: string;
   text: string;
   passages: Passage[];
+  /** All blocks the extractor saw (kept and dropped); absent in bodies written before blocks were kept. */
+  blocks?: SourceBlock[];
 }
 
 /** W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors). */

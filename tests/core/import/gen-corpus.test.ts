@@ -31,15 +31,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const read = <T>(rel: string): T => JSON.parse(readFileSync(path.join(dir, rel), 'utf8')) as T;
 
-describe('generated corpus (40 articles)', () => {
+describe('generated corpus (40 articles)', async () => {
   const manifest = read<ManifestEntry[]>('manifest.json');
-  const results = manifest.map((entry) => {
-    const article = extractFile(readFileSync(path.join(dir, entry.file)), entry.file);
+  const results = await Promise.all(manifest.map(async (entry) => {
+    const article = await extractFile(readFileSync(path.join(dir, entry.file)), entry.file);
     const passages = new Set(article.passages.map((p) => article.text.slice(p.start, p.end)));
     const kept = entry.paragraphs.filter((p) => passages.has(p.normalize('NFC'))).length;
     const leftovers = entry.boilerplate.filter((b) => article.text.includes(b));
     return { entry, article, kept, leftovers };
-  });
+  }));
 
   it('finds title, author, date, outlet and url exactly as stated (null where the file states none)', () => {
     const pick = (x: ManifestEntry | Extraction) => ({
@@ -70,11 +70,11 @@ describe('generated corpus (40 articles)', () => {
 describe('hostile files', () => {
   const hostile = read<HostileEntry[]>('hostile/manifest.json');
 
-  it.each(hostile.map((h) => [h.file, h] as const))('%s', (_name, h) => {
+  it.each(hostile.map((h) => [h.file, h] as const))('%s', async (_name, h) => {
     let article: Extraction | null = null;
     let error: unknown = null;
     try {
-      article = extractFile(readFileSync(path.join(dir, 'hostile', h.file)), h.file);
+      article = await extractFile(readFileSync(path.join(dir, 'hostile', h.file)), h.file);
     } catch (e) {
       error = e;
     }

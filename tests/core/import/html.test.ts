@@ -7,8 +7,8 @@ const para = (n: number) =>
 const body = [1, 2, 3, 4, 5].map(para).join('\n');
 
 describe('html metadata', () => {
-  it('reads Open Graph, article: and author <meta>, the canonical link and <html lang>', () => {
-    const a = html(`<!doctype html><html lang="en-GB"><head><title>Talks | Site</title>
+  it('reads Open Graph, article: and author <meta>, the canonical link and <html lang>', async () => {
+    const a = await html(`<!doctype html><html lang="en-GB"><head><title>Talks | Site</title>
       <meta property="og:title" content="Talks in Naypyitaw"><meta property="og:site_name" content="Mekong Dispatch">
       <meta name="author" content="Sai Wanna"><meta property="article:published_time" content="2020-09-06T06:00:00+06:30">
       <link rel="canonical" href="https://example.org/talks"></head><body><article>${body}</article></body></html>`);
@@ -22,7 +22,7 @@ describe('html metadata', () => {
     });
   });
 
-  it('reads JSON-LD NewsArticle inside @graph: headline, authors, datePublished, publisher', () => {
+  it('reads JSON-LD NewsArticle inside @graph: headline, authors, datePublished, publisher', async () => {
     const ld = JSON.stringify({
       '@context': 'https://schema.org',
       '@graph': [
@@ -36,7 +36,7 @@ describe('html metadata', () => {
         },
       ],
     });
-    const a = html(
+    const a = await html(
       `<html><head><script type="application/ld+json">${ld}</script></head><body>${body}</body></html>`,
     );
     expect(a).toMatchObject({
@@ -47,8 +47,8 @@ describe('html metadata', () => {
     });
   });
 
-  it('falls back to <time datetime> and a cleaned <title>', () => {
-    const a = html(`<html><head><title>Arms Fair Opens</title></head><body><article><h1>Arms Fair Opens</h1>
+  it('falls back to <time datetime> and a cleaned <title>', async () => {
+    const a = await html(`<html><head><title>Arms Fair Opens</title></head><body><article><h1>Arms Fair Opens</h1>
       <time datetime="2019-01-16T10:00:00Z">Wednesday</time>${body}</article></body></html>`);
     expect(a.title).toBe('Arms Fair Opens');
     expect(a.published).toBe('2019-01-16');
@@ -57,8 +57,8 @@ describe('html metadata', () => {
 });
 
 describe('html body', () => {
-  it('keeps text only: headings, quotes and list items become passages; scripts, styles and handlers vanish', () => {
-    const a = html(`<html><head><title>T</title><style>p{color:red}</style></head><body>
+  it('keeps text only: headings, quotes and list items become passages; scripts, styles and handlers vanish', async () => {
+    const a = await html(`<html><head><title>T</title><style>p{color:red}</style></head><body>
       <nav><a href="/">Home</a></nav><article>${para(1)}<h2>Background</h2>${para(2)}
       <blockquote><p>We see good prospects, the minister said in a long and careful statement to reporters.</p></blockquote>
       <ul><li>First point made by the delegation in its statement.</li></ul>
@@ -71,9 +71,9 @@ describe('html body', () => {
     expect(a.text).not.toMatch(/<|alert|color:red|Home/);
   });
 
-  it('survives 10,000 nested elements', () => {
+  it('survives 10,000 nested elements', async () => {
     const deep = '<div>'.repeat(10_000) + para(1) + '</div>'.repeat(10_000);
-    const a = html(`<html><body>${deep}</body></html>`);
+    const a = await html(`<html><body>${deep}</body></html>`);
     expect(a.text).toContain('Paragraph 1 says');
   });
 });

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../../src/main/core/import/extract';
 
 const md = (s: string) => extractFile(Buffer.from(s, 'utf8'), 'note.md');
-const passages = (a: ReturnType<typeof md>) => a.passages.map((p) => [p.kind, a.text.slice(p.start, p.end)]);
+const passages = (a: Awaited<ReturnType<typeof md>>) => a.passages.map((p) => [p.kind, a.text.slice(p.start, p.end)]);
 
 describe('markdown import', () => {
-  it('reads front matter: quoted and bare values, author lists, dates, source and url', () => {
-    const a = md(
+  it('reads front matter: quoted and bare values, author lists, dates, source and url', async () => {
+    const a = await md(
       [
         '---',
         'title: "Russia\'s \\"Reliable\\" Partner"',
@@ -31,20 +31,20 @@ describe('markdown import', () => {
     });
   });
 
-  it('takes the title from the first # heading when there is no front matter, and keeps it out of the text', () => {
-    const a = md('# The Headline\n\nFirst paragraph.\n');
+  it('takes the title from the first # heading when there is no front matter, and keeps it out of the text', async () => {
+    const a = await md('# The Headline\n\nFirst paragraph.\n');
     expect(a.title).toBe('The Headline');
     expect(passages(a)).toEqual([['paragraph', 'First paragraph.']]);
   });
 
-  it('falls back to the first line as the title', () => {
-    const a = md('Just a first line\n\nThen the body.\n');
+  it('falls back to the first line as the title', async () => {
+    const a = await md('Just a first line\n\nThen the body.\n');
     expect(a.title).toBe('Just a first line');
     expect(a.text).toBe('Then the body.');
   });
 
-  it('makes headings, block quotes and list items their own passages, as plain text', () => {
-    const a = md(
+  it('makes headings, block quotes and list items their own passages, as plain text', async () => {
+    const a = await md(
       [
         '# Title',
         '',
@@ -70,16 +70,16 @@ describe('markdown import', () => {
     ]);
   });
 
-  it('never runs or keeps raw HTML and script links', () => {
-    const a = md(
+  it('never runs or keeps raw HTML and script links', async () => {
+    const a = await md(
       '# T\n\nSafe text.\n\n<script>alert(1)</script>\n\n[Click](javascript:alert(1)) and <img src=x onerror=alert(1)>\n',
     );
     expect(a.text).toBe('Safe text.\n\nClick and');
     expect(a.text).not.toMatch(/alert|<|javascript:/);
   });
 
-  it('skips a ---js header instead of evaluating it', () => {
-    const a = md('---js\n{ title: (function () { throw new Error("ran") })() }\n---\n\nReal body.\n');
+  it('skips a ---js header instead of evaluating it', async () => {
+    const a = await md('---js\n{ title: (function () { throw new Error("ran") })() }\n---\n\nReal body.\n');
     expect(a.text).toBe('Real body.');
     expect(a.title).toBe('Real body.');
   });

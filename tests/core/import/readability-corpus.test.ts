@@ -12,10 +12,10 @@ const SCRIPTISH = /<script\b|<style\b|function\s*\(\)\s*\{/gi;
 const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?>/gi;
 
 describe.each(['html', 'txt'] as const)('readability pages as source.%s', (format) => {
-  it.each(pages)('%s', (page) => {
+  it.each(pages)('%s', async (page) => {
     const dir = path.join(root, page);
     const expected = readFileSync(path.join(dir, 'expected.txt'), 'utf8');
-    const article = extractFile(readFileSync(path.join(dir, `source.${format}`)), `source.${format}`);
+    const article = await extractFile(readFileSync(path.join(dir, `source.${format}`)), `source.${format}`);
     expect(article.title.trim()).not.toBe('');
     expect(article.text.trim()).not.toBe('');
     // Markup and script text only where the article itself shows them as text (code samples).

@@ -29,8 +29,8 @@ const expected = JSON.parse(readFileSync(path.join(seedsDir, 'expected.json'), '
  */
 const paragraphCountDeviation: Record<string, number> = { '003_0bc413b256a4f06c.txt': 29 };
 
-describe.each(expected.articles)('seed $file', (seed) => {
-  const article = extractFile(readFileSync(path.join(seedsDir, seed.file)), seed.file);
+describe.each(expected.articles)('seed $file', async (seed) => {
+  const article = await extractFile(readFileSync(path.join(seedsDir, seed.file)), seed.file);
   const passages = article.passages.map((p) => article.text.slice(p.start, p.end));
 
   it.each(seed.with)('keeps %s', (snippet) => {

@@ -5,7 +5,7 @@ import type { ImportReport } from '../api-contract';
 import type { ArticleRecord } from '../types';
 import type { NewArticle } from '../store/types';
 import { QuireError, toApiError } from '../errors';
-import { extractFile } from '../import/extract';
+import { EXTRACTOR_VERSION, extractFile, MAX_IMPORT_BYTES } from '../import/extract';
 import type { Core } from './core';
 
 /** One file to import: a display name and a way to get its bytes (from disk, or already uploaded). */
@@ -14,8 +14,6 @@ export interface ImportSource {
   read(): Promise<Uint8Array>;
 }
 
-/** Checked before reading, so a huge file is refused without loading it into memory. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const FLUSH_EVERY_FILES = 100;
 const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 100;
@@ -25,7 +23,7 @@ export function fileSource(path: string): ImportSource {
     name: path,
     read: async () => {
       const { size } = await stat(path);
-      if (size > MAX_FILE_BYTES) return tooLarge(size);
+      if (size > MAX_IMPORT_BYTES) return tooLarge(size);
       return new Uint8Array(await readFile(path));
     },
   };
@@ -35,7 +33,7 @@ function tooLarge(size: number): never {
   const mb = Math.round(size / 1024 / 1024);
   throw new QuireError(
     'BAD_INPUT',
-    `The file is ${mb} MB; Quire imports files up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+    `The file is ${mb} MB; Quire imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
   );
 }
 
@@ -97,7 +95,7 @@ export class ImportBatch {
     const file = source.name;
     try {
       const bytes = await source.read();
-      const extraction = extractFile(bytes, basename(source.name));
+      const extraction = await extractFile(bytes, basename(source.name));
       const textHash = sha256(extraction.text);
       const existing = this.core.session().store.articleByTextHash(textHash)?.id ?? this.seen.get(textHash);
       if (existing) {
@@ -107,6 +105,7 @@ export class ImportBatch {
       const id = this.core.ids('article');
       const {
         text,
+        blocks,
         passages,
         warnings,
         format,
@@ -132,9 +131,10 @@ export class ImportBatch {
         words: countWords(text),
         passageCount: passages.length,
         importedAt: this.core.now().toISOString(),
+        extractorVersion: EXTRACTOR_VERSION,
       };
       this.seen.set(textHash, id);
-      this.pending.push({ record, body: { id, text, passages }, source: bytes });
+      this.pending.push({ record, body: { id, text, passages, blocks }, source: bytes });
       this.pendingBytes += bytes.byteLength + text.length;
       this.report.imported.push({ id, file, title, warnings });
     } catch (e) {

@@ -1,11 +1,10 @@
-import { basename } from 'node:path';
-import type { ApiHandlers, ArticleSummary } from '../api-contract';
-import type { ArticleRecord, Highlight } from '../types';
+import type { ApiHandlers } from '../api-contract';
+import type { Highlight } from '../types';
 import type { Core } from '../app/core';
 import { QuireError } from '../errors';
 import { collectImportFiles } from '../import/walk';
 import { fileSource, ImportBatch, type ImportSource } from '../app/import-batch';
-import { articleBacklinks } from '../notes/backlinks';
+import { articleView, requireArticle, summarize } from './article-view';
 
 type ArticleMethods =
   'importPaths' | 'importFiles' | 'importCancel' | 'articleList' | 'articleGet' | 'articleDelete';
@@ -59,19 +58,7 @@ export function articleHandlers(core: Core): Pick<ApiHandlers, ArticleMethods> {
       const byArticle = groupHighlights(store.highlights());
       return store.articles().map((a) => summarize(a, byArticle.get(a.id) ?? []));
     },
-    articleGet: async ({ id }) => {
-      const session = core.session();
-      const record = requireArticle(core, id);
-      const body = await session.body(id);
-      const highlights = session.store.highlights().filter((h) => h.articleId === id);
-      return {
-        article: summarize(record, highlights),
-        text: body.text,
-        passages: body.passages.map((p) => ({ ...p, text: body.text.slice(p.start, p.end) })),
-        highlights,
-        backlinks: articleBacklinks([...session.store.notes()], id),
-      };
-    },
+    articleGet: async ({ id }) => articleView(core, id),
     articleDelete: async ({ id }) => {
       const session = core.writable();
       requireArticle(core, id);
@@ -90,13 +77,6 @@ export function articleHandlers(core: Core): Pick<ApiHandlers, ArticleMethods> {
   };
 }
 
-export function requireArticle(core: Core, id: string): ArticleRecord {
-  const record = core.session().store.article(id);
-  if (!record)
-    throw new QuireError('NOT_FOUND', `No article with id ${id} in this notebook; it may have been deleted.`);
-  return record;
-}
-
 function groupHighlights(highlights: readonly Highlight[]): Map<string, Highlight[]> {
   const map = new Map<string, Highlight[]>();
   for (const h of highlights) {
@@ -105,9 +85,4 @@ function groupHighlights(highlights: readonly Highlight[]): Map<string, Highligh
     else map.set(h.articleId, [h]);
   }
   return map;
-}
-
-function summarize(record: ArticleRecord, highlights: readonly Highlight[]): ArticleSummary {
-  const tags = new Set(highlights.flatMap((h) => h.tagIds));
-  return { ...record, file: basename(record.file), tagCount: tags.size, highlightCount: highlights.length };
 }

@@ -5,7 +5,7 @@ import { QuireError } from '../errors';
 import { renameWikilinks, sameTitle } from '../notes/wikilinks';
 import { citationMarkdown } from '../notes/citations';
 import { missingLinkTargets, noteBacklinks } from '../notes/backlinks';
-import { requireArticle } from './articles';
+import { requireArticle } from './article-view';
 
 type NoteMethods =
   | 'noteList'

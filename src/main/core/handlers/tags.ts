@@ -6,7 +6,7 @@ import { makeSelectors } from '../annotate/selectors';
 import { passageAt } from '../annotate/passage-at';
 import { nextTagColor } from '../annotate/colors';
 import { findTagByName, normalizeTagName } from '../annotate/tags';
-import { requireArticle } from './articles';
+import { requireArticle } from './article-view';
 
 type TagMethods =
   | 'tagList'

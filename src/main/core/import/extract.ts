@@ -1,6 +1,8 @@
 import { QuireError } from '../errors';
 import type { ArticleFormat, Extraction } from '../types';
-import { buildArticleText, canonicalize } from './canonical';
+import { canonicalize } from './canonical';
+import { assembleArticle, identifyBlocks } from './assemble';
+import { binaryFormats } from './binary-formats';
 import { decodeText } from './decode';
 import type { FormatResult } from './format-result';
 import { extractHtml } from './html';
@@ -9,7 +11,9 @@ import { extractTxt } from './txt';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-const formats: Record<string, ArticleFormat> = {
+type TextFormat = 'txt' | 'md' | 'html';
+
+const formats: Record<string, TextFormat> = {
   '.txt': 'txt',
   '.text': 'txt',
   '.md': 'md',
@@ -19,7 +23,10 @@ const formats: Record<string, ArticleFormat> = {
   '.xhtml': 'html',
 };
 
-export const supportedExtensions: readonly string[] = Object.keys(formats);
+/** Bumped when extraction changes in a way worth offering "Re-extract" for. */
+export const EXTRACTOR_VERSION = 2;
+
+export const supportedExtensions: readonly string[] = [...Object.keys(formats), ...Object.keys(binaryFormats)];
 
 function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -28,18 +35,16 @@ function extensionOf(fileName: string): string {
 }
 
 export function isSupportedFile(name: string): boolean {
-  return extensionOf(name) in formats;
+  return supportedExtensions.includes(extensionOf(name));
 }
 
-function formatOf(fileName: string): ArticleFormat {
-  const ext = extensionOf(fileName);
-  const format = formats[ext];
-  if (format) return format;
+function unsupported(ext: string): never {
   const what = ext === '' ? 'files without an extension' : `${ext} files`;
-  throw new QuireError('BAD_INPUT', `Quire cannot import ${what} yet; it reads .txt, .md and .html.`);
+  const known = [...new Set(supportedExtensions.filter((e) => !['.text', '.markdown', '.htm', '.xhtml'].includes(e)))];
+  throw new QuireError('BAD_INPUT', `Quire cannot import ${what} yet; it reads ${known.join(', ')}.`);
 }
 
-function readFormat(format: ArticleFormat, text: string): FormatResult {
+function readFormat(format: TextFormat, text: string): FormatResult {
   switch (format) {
     case 'txt':
       return extractTxt(text);
@@ -58,15 +63,31 @@ function oneLine(s: string | null): string | null {
 }
 
 /** A file's bytes to a cleaned article: text, passages and the metadata the file states. */
-export function extractFile(bytes: Uint8Array, fileName: string): Extraction {
-  const format = formatOf(fileName);
+export async function extractFile(bytes: Uint8Array, fileName: string): Promise<Extraction> {
+  const ext = extensionOf(fileName);
+  const textFormat = formats[ext];
+  const binary = binaryFormats[ext];
+  if (!textFormat && !binary) unsupported(ext);
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     const mb = Math.round(bytes.byteLength / (1024 * 1024));
-    throw new QuireError('BAD_INPUT', `${fileName} is ${mb} MB; Quire imports text files up to 50 MB.`);
+    throw new QuireError('BAD_INPUT', `${fileName} is ${mb} MB; Quire imports files up to 50 MB.`);
   }
-  const decoded = decodeText(bytes);
-  const found = readFormat(format, decoded.text);
-  const { text, passages } = buildArticleText(found.blocks);
+  let format: ArticleFormat;
+  let found: FormatResult;
+  let warnings: string[] = [];
+  if (textFormat) {
+    const decoded = decodeText(bytes);
+    format = textFormat;
+    found = readFormat(textFormat, decoded.text);
+    warnings = decoded.warnings;
+  } else if (binary) {
+    format = binary.format;
+    found = await binary.read(bytes);
+  } else {
+    return unsupported(ext);
+  }
+  const blocks = identifyBlocks(found.blocks);
+  const { text, passages } = assembleArticle(blocks);
   if (text.trim() === '') throw new QuireError('BAD_INPUT', 'No article text was found in this file.');
   const firstLine = text.slice(0, passages[0]?.end ?? 0);
   const title =
@@ -81,6 +102,7 @@ export function extractFile(bytes: Uint8Array, fileName: string): Extraction {
     language: found.language,
     text,
     passages,
-    warnings: decoded.warnings,
+    blocks,
+    warnings,
   };
 }

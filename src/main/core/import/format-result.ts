@@ -1,4 +1,4 @@
-import type { Block } from './canonical';
+import type { CandidateBlock } from './assemble';
 
 /** What each format reader hands to `extractFile`: metadata it could find and the body as blocks. */
 export interface FormatResult {
@@ -8,7 +8,8 @@ export interface FormatResult {
   source: string | null;
   url: string | null;
   language: string | null;
-  blocks: Block[];
+  /** Every block in document order; dropped ones carry `kept: false` and a reason. */
+  blocks: CandidateBlock[];
 }
 
 /** Collapses runs of spaces and tabs inside a line (scraped text is full of them); keeps line breaks. */

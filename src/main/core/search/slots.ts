@@ -1,17 +1,40 @@
-// The index's document table. Every article owns a contiguous run of "slots": its title first, then one slot
-// per passage. Postings point at slots, so a hit resolves to (article, passage) with two array reads.
+// The index's document table. Every document (an article or a note) owns a contiguous run of "slots": its title
+// first, then one slot per passage. Postings point at slots, so a hit resolves to (document, passage) with two
+// array reads. Per-document metadata lives here too, already normalised, so filters are array reads.
+
+export const KIND_ARTICLE = 0;
+export const KIND_NOTE = 1;
+
+/** Metadata kept per document for the `tag:`/`source:`/`author:`/`after:`/`before:` filters. */
+export interface DocFilterMeta {
+  kind: number;
+  /** YYYYMMDD, 0 when unknown. */
+  published: number;
+  /** Normalised (see `normalizeField`), '' when unknown. */
+  source: string;
+  author: string;
+  tags: string[];
+}
 
 export class SlotTable {
-  /** Per article number. */
+  /** Per document number: its key (an article id, or a note key, see index.ts). */
   readonly articleIds: string[] = [];
   articleFirst = new Uint32Array(256);
   articleCount = new Uint32Array(256);
   articleAlive = new Uint8Array(256);
+  docKind = new Uint8Array(256);
+  docPublished = new Uint32Array(256);
+  readonly docSource: string[] = [];
+  readonly docAuthor: string[] = [];
+  readonly docTags: string[][] = [];
   /** Per slot: '' for a title slot, else the passage id. */
   readonly slotPassageIds: string[] = [];
   slotArticle = new Uint32Array(1024);
   /** Token positions in the slot (BM25 length normalisation). */
   slotLength = new Uint32Array(1024);
+  /** [start, end) of the passage in its document's text. */
+  slotStart = new Uint32Array(1024);
+  slotEnd = new Uint32Array(1024);
   readonly byId = new Map<string, number>();
   /** Running sums over live slots, for average lengths. */
   liveTitles = 0;
@@ -28,32 +51,58 @@ export class SlotTable {
     return this.articleIds.length;
   }
 
-  addArticle(id: string): number {
+  addArticle(id: string, meta: DocFilterMeta = EMPTY_META): number {
     const a = this.articleIds.length;
     this.articleIds.push(id);
     if (a >= this.articleFirst.length) {
       this.articleFirst = grow32(this.articleFirst, a + 1);
       this.articleCount = grow32(this.articleCount, a + 1);
-      const alive = new Uint8Array(this.articleAlive.length * 2);
-      alive.set(this.articleAlive);
-      this.articleAlive = alive;
+      this.docPublished = grow32(this.docPublished, a + 1);
+      this.articleAlive = grow8(this.articleAlive, a + 1);
+      this.docKind = grow8(this.docKind, a + 1);
     }
     this.articleFirst[a] = this.slotCount;
     this.articleCount[a] = 0;
     this.articleAlive[a] = 1;
+    this.docSource.push('');
+    this.docAuthor.push('');
+    this.docTags.push([]);
+    this.setMeta(a, meta);
     this.byId.set(id, a);
     return a;
   }
 
-  addSlot(article: number, passageId: string, length: number): number {
+  setMeta(doc: number, meta: DocFilterMeta): void {
+    this.docKind[doc] = meta.kind;
+    this.docPublished[doc] = meta.published;
+    this.docSource[doc] = meta.source;
+    this.docAuthor[doc] = meta.author;
+    this.docTags[doc] = meta.tags;
+  }
+
+  metaOf(doc: number): DocFilterMeta {
+    return {
+      kind: this.docKind[doc] ?? KIND_ARTICLE,
+      published: this.docPublished[doc] ?? 0,
+      source: this.docSource[doc] ?? '',
+      author: this.docAuthor[doc] ?? '',
+      tags: this.docTags[doc] ?? [],
+    };
+  }
+
+  addSlot(article: number, passageId: string, length: number, start = 0, end = 0): number {
     const slot = this.slotPassageIds.length;
     this.slotPassageIds.push(passageId);
     if (slot >= this.slotArticle.length) {
       this.slotArticle = grow32(this.slotArticle, slot + 1);
       this.slotLength = grow32(this.slotLength, slot + 1);
+      this.slotStart = grow32(this.slotStart, slot + 1);
+      this.slotEnd = grow32(this.slotEnd, slot + 1);
     }
     this.slotArticle[slot] = article;
     this.slotLength[slot] = length;
+    this.slotStart[slot] = start;
+    this.slotEnd[slot] = end;
     this.articleCount[article] = (this.articleCount[article] ?? 0) + 1;
     if (passageId === '') {
       this.liveTitles++;
@@ -84,10 +133,20 @@ export class SlotTable {
   }
 }
 
+const EMPTY_META: DocFilterMeta = { kind: KIND_ARTICLE, published: 0, source: '', author: '', tags: [] };
+
 export function grow32(arr: Uint32Array, need: number): Uint32Array<ArrayBuffer> {
   let cap = Math.max(arr.length * 2, 16);
   while (cap < need) cap *= 2;
   const next = new Uint32Array(cap);
+  next.set(arr);
+  return next;
+}
+
+function grow8(arr: Uint8Array, need: number): Uint8Array<ArrayBuffer> {
+  let cap = Math.max(arr.length * 2, 16);
+  while (cap < need) cap *= 2;
+  const next = new Uint8Array(cap);
   next.set(arr);
   return next;
 }

@@ -109,6 +109,27 @@ export class FileNotebookStore implements NotebookStore {
     });
   }
 
+  updateArticle(record: ArticleRecord, body?: ArticleBody): Promise<void> {
+    return this.write(async () => {
+      const old = this.byId.get(record.id);
+      if (!old) throw new QuireError('NOT_FOUND', `There is no article with the id "${record.id}".`);
+      const checked = articleRecordSchema.parse(record);
+      if (body) {
+        if (body.id !== record.id)
+          throw new QuireError('INTERNAL', 'The article text does not belong to this article.');
+        // The new body lands before the index points at its new text hash: a crash leaves the old record
+        // with the new text, which "Re-extract" repairs, never a record without text.
+        await writeFileAtomic(bodyPath(this.dir, body.id), JSON.stringify(articleBodySchema.parse(body)));
+      }
+      await this.parts.articles.replace((current) => ({
+        ...current,
+        articles: current.articles.map((a) => (a.id === record.id ? checked : a)),
+      }));
+      if (this.byTextHash.get(old.textHash)?.id === old.id) this.byTextHash.delete(old.textHash);
+      this.index(checked);
+    });
+  }
+
   deleteArticle(id: string): Promise<void> {
     return this.write(async () => {
       if (!this.byId.has(id)) throw new QuireError('NOT_FOUND', `There is no article with the id "${id}".`);

@@ -1,18 +1,38 @@
 // What each metadata file must look like on load. A file that fails here is quarantined, never "fixed"
 // in place; every write is checked against the same schema so Quire never writes what it could not read.
 import { z } from 'zod';
-import type { ArticleBody, ArticleRecord, Highlight, Note, Passage, Tag } from '../types';
+import type { ArticleBody, ArticleRecord, Highlight, Note, Passage, SourceBlock, Tag } from '../types';
 import type { AnnotationsFile, ArticlesFile, NotebookFile, NotesFile } from './types';
 
 const isoTime = z.string().min(1);
 const nullableText = z.string().nullable();
+const passageKind = z.enum(['paragraph', 'heading', 'quote', 'list']);
 
 export const passageSchema = z.object({
   id: z.string().min(1),
-  kind: z.enum(['paragraph', 'heading', 'quote', 'list']),
+  kind: passageKind,
   start: z.number().int().min(0),
   end: z.number().int().min(0),
 }) satisfies z.ZodType<Passage>;
+
+export const sourceBlockSchema = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  kind: passageKind,
+  kept: z.boolean(),
+  reason: nullableText,
+}) satisfies z.ZodType<SourceBlock>;
+
+const metadataEditsSchema = z
+  .object({
+    title: z.string(),
+    author: nullableText,
+    published: nullableText,
+    source: nullableText,
+    url: nullableText,
+    language: nullableText,
+  })
+  .partial();
 
 export const articleRecordSchema = z.object({
   id: z.string().min(1),
@@ -22,19 +42,23 @@ export const articleRecordSchema = z.object({
   source: nullableText,
   url: nullableText,
   language: nullableText,
-  format: z.enum(['txt', 'md', 'html']),
+  format: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'epub']),
   file: z.string(),
   sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
   textHash: z.string().min(1),
   words: z.number().int().min(0),
   passageCount: z.number().int().min(0),
   importedAt: isoTime,
+  edits: metadataEditsSchema.optional(),
+  blockChoices: z.record(z.string(), z.enum(['keep', 'drop'])).optional(),
+  extractorVersion: z.number().int().min(0).optional(),
 }) satisfies z.ZodType<ArticleRecord>;
 
 export const articleBodySchema = z.object({
   id: z.string().min(1),
   text: z.string(),
   passages: z.array(passageSchema),
+  blocks: z.array(sourceBlockSchema).optional(),
 }) satisfies z.ZodType<ArticleBody>;
 
 export const tagSchema = z.object({

@@ -60,6 +60,8 @@ export interface NotebookStore {
   readBody(id: string): Promise<ArticleBody>;
   /** Writes bodies + sources, then `articles.json` once for the whole batch. */
   addArticles(batch: readonly NewArticle[]): Promise<void>;
+  /** Replaces an article's record (and its body when given): metadata edits, re-extraction. */
+  updateArticle(record: ArticleRecord, body?: ArticleBody): Promise<void>;
   /** Removes the record and body; the source bytes stay (another article may share them). */
   deleteArticle(id: string): Promise<void>;
   readSource(hash: string): Promise<Uint8Array>;
