@@ -4,6 +4,9 @@ import { makeSnippet } from '../search/snippet';
 import { createSwitcher } from '../search/switcher';
 
 export function searchHandlers(core: Core): Pick<ApiHandlers, 'search' | 'switcher'> {
+  // The store hands out a new array whenever articles, notes or tags change, so the arrays themselves tell
+  // when the switcher's fuse.js index is stale: typing in the palette reuses it instead of rebuilding per key.
+  let cache: { sources: readonly unknown[]; find: ReturnType<typeof createSwitcher> } | null = null;
   return {
     search: async ({ query, limit }) => {
       const session = core.session();
@@ -22,6 +25,8 @@ export function searchHandlers(core: Core): Pick<ApiHandlers, 'search' | 'switch
     },
     switcher: async ({ query, limit }) => {
       const { store } = core.session();
+      const sources = [store.notes(), store.tags(), store.articles()];
+      if (cache && cache.sources.every((s, i) => s === sources[i])) return cache.find(query, limit);
       // Notes first, then tags, then articles: with an empty query that is the most useful order.
       const items: SwitcherItem[] = [
         ...[...store.notes()]
@@ -35,7 +40,8 @@ export function searchHandlers(core: Core): Pick<ApiHandlers, 'search' | 'switch
           detail: [a.source, a.published].filter(Boolean).join(' · ') || a.file,
         })),
       ];
-      return createSwitcher(items)(query, limit);
+      cache = { sources, find: createSwitcher(items) };
+      return cache.find(query, limit);
     },
   };
 }

@@ -88,6 +88,13 @@ export function guardZip(entries: readonly ZipEntryInfo[], kind: string): void {
   }
 }
 
+export interface ZipContents {
+  /** Every entry name in the archive, inflated or not. */
+  names: ReadonlySet<string>;
+  /** The inflated entries that were asked for. */
+  files: ReadonlyMap<string, Uint8Array>;
+}
+
 /**
  * Inflates the entries `want` accepts, after the guard has passed. fflate inflates each entry into a buffer
  * of its declared size, so a header that lies about the size cannot make it allocate more.
@@ -96,11 +103,12 @@ export function readZip(
   bytes: Uint8Array,
   kind: string,
   want: (name: string) => boolean = () => true,
-): Map<string, Uint8Array> {
-  guardZip(listZipEntries(bytes, kind), kind);
+): ZipContents {
+  const entries = listZipEntries(bytes, kind);
+  guardZip(entries, kind);
   try {
     const files = unzipSync(bytes, { filter: (file) => want(file.name) });
-    return new Map(Object.entries(files));
+    return { names: new Set(entries.map((e) => e.name)), files: new Map(Object.entries(files)) };
   } catch (e) {
     throw new QuireError(
       'BAD_INPUT',
@@ -111,8 +119,8 @@ export function readZip(
 }
 
 /** A zip entry as UTF-8 text (XML parts of .docx/.epub are UTF-8 in practice; a BOM is dropped). */
-export function zipText(files: ReadonlyMap<string, Uint8Array>, name: string): string | null {
-  const data = files.get(name);
+export function zipText(zip: ZipContents, name: string): string | null {
+  const data = zip.files.get(name);
   if (!data) return null;
   return new TextDecoder('utf-8').decode(data).replace(/^\ufeff/, '');
 }

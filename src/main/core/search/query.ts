@@ -46,20 +46,26 @@ export function parseQuery(query: string): Clause[] {
   pieces.push({ text: query.slice(last), quoted: false });
   const lastWordPiece = lastIndexWhere(pieces, (p) => tokenize(p.text).length > 0);
   pieces.forEach((piece, i) => {
-    const tokens = tokenize(piece.text);
     if (piece.quoted) {
-      const phrase = phraseOf(tokens);
-      if (phrase.length === 1) clauses.push(exactWord(phrase[0]?.term ?? ''));
-      else if (phrase.length > 1) clauses.push({ kind: 'phrase', terms: phrase });
-      return;
-    }
-    const groups = wordGroups(tokens);
-    groups.forEach((group, g) => {
-      const isLast = i === lastWordPiece && g === groups.length - 1;
-      clauses.push(clauseOf(piece.text, group, isLast));
-    });
+      const clause = phraseClause(piece.text);
+      if (clause) clauses.push(clause);
+    } else clauses.push(...wordClauses(piece.text, i === lastWordPiece));
   });
   return clauses.slice(0, MAX_CLAUSES);
+}
+
+/** The clause of a quoted phrase (exact spelling, consecutive positions); null when it has no words. */
+export function phraseClause(text: string): Clause | null {
+  const phrase = phraseOf(tokenize(text));
+  if (phrase.length === 1) return exactWord(phrase[0]?.term ?? '');
+  if (phrase.length > 1) return { kind: 'phrase', terms: phrase };
+  return null;
+}
+
+/** One clause per typed word; the last one also matches as a prefix when `lastIsPrefix`. */
+export function wordClauses(text: string, lastIsPrefix: boolean): Clause[] {
+  const groups = wordGroups(tokenize(text));
+  return groups.map((group, g) => clauseOf(text, group, lastIsPrefix && g === groups.length - 1));
 }
 
 function exactWord(term: string): Clause {
