@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
+          // Worker threads of the extractor pool, started by index.js and cli.js from beside them.
+          'extract-worker': resolve('src/main/core/import/extract-worker.ts'),
         },
       },
     },

@@ -88,7 +88,15 @@ async function readabilityPages(): Promise<void> {
       const dir = join(corpus, page);
       const expected = paragraphs(readFileSync(join(dir, 'expected.txt'), 'utf8'));
       const bytes = readFileSync(join(dir, `source.${format}`));
-      const m = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as ExpectedMeta;
+      const raw = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as Partial<ExpectedMeta>;
+      // Upstream leaves some fields out rather than writing null.
+      const m: ExpectedMeta = {
+        title: raw.title ?? null,
+        byline: raw.byline ?? null,
+        siteName: raw.siteName ?? null,
+        publishedTime: raw.publishedTime ?? null,
+        lang: raw.lang ?? null,
+      };
       if (format === 'txt') {
         const lines = bytes.toString('utf8').split('\n').filter((l) => l.trim() !== '');
         baseline.push(scoreParagraphs(lines, expected));

@@ -6,6 +6,7 @@ import { createServices } from './core/app/create';
 import { resolveNotebookDir, userDataDir } from './core/app/paths';
 import { APP_VERSION } from './core/app/version';
 import { toApiError } from './core/errors';
+import { extractorBeside } from './core/import/extract-pool';
 import { EVENT_CHANNEL } from './channels';
 import { registerDesktopIpc } from './desktop-ipc';
 import { registerIpc } from './ipc';
@@ -24,7 +25,12 @@ if (!app.requestSingleInstanceLock()) {
 async function main(): Promise<void> {
   await app.whenReady();
   lockDownSession();
-  const services = createServices({ appVersion: APP_VERSION, userDataDir: userDataDir(platform) });
+  const services = createServices({
+    appVersion: APP_VERSION,
+    userDataDir: userDataDir(platform),
+    // Imports extract in worker threads (out/main/extract-worker.js) so the window stays responsive.
+    extractor: extractorBeside(import.meta.url),
+  });
   const { core, events } = services;
 
   registerIpc(services.api, isTrustedSender);

@@ -112,7 +112,7 @@ describe('quire CLI', () => {
       string,
       unknown
     >;
-    for (const key of ['title', 'author', 'published', 'source', 'url', 'text', 'passages']) {
+    for (const key of ['title', 'author', 'published', 'source', 'url', 'text', 'passages', 'blocks']) {
       expect(shown[key], key).toEqual(extracted[key]);
     }
   });

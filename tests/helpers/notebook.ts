@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { createServices, type Services } from '../../src/main/core/app/create';
 import type { ApiInput, ApiMethod, ApiOutputs } from '../../src/main/core/api-contract';
 import { dispatch } from '../../src/main/core/dispatch';
+import type { Extractor } from '../../src/main/core/import/extract-pool';
 import { sequentialIds } from '../../src/main/core/ids';
 
 export const sharedDir = resolve(import.meta.dirname, '../../../shared');
@@ -26,7 +27,7 @@ export interface TestNotebook extends Services {
 }
 
 /** A real notebook in a temp folder, opened through the same services the app uses, with a fixed clock. */
-export async function openTestNotebook(): Promise<TestNotebook> {
+export async function openTestNotebook(options: { extractor?: Extractor } = {}): Promise<TestNotebook> {
   const root = await tempDir();
   const dir = join(root, 'notebook');
   let tick = Date.parse('2026-11-22T10:00:00Z');
@@ -35,6 +36,7 @@ export async function openTestNotebook(): Promise<TestNotebook> {
     userDataDir: join(root, 'user-data'),
     ids: sequentialIds(),
     clock: () => new Date((tick += 1000)),
+    ...options,
   });
   await services.core.open(dir, true);
   return {

@@ -1,5 +1,5 @@
 import type { ArticleSummary, ArticleView, ImportReport, SearchResponse } from '../core/api-contract';
-import type { Extraction } from '../core/types';
+import type { Extraction, SourceBlock } from '../core/types';
 
 export interface Out {
   stdout(line: string): void;
@@ -54,10 +54,13 @@ export function listText(articles: readonly ArticleSummary[]): string[] {
   );
 }
 
+type BlockJson = Pick<SourceBlock, 'id' | 'text' | 'kind' | 'kept' | 'reason'>;
+
 export function articleJson(
   e: Extraction | ArticleView['article'],
   text: string,
   passages: { id: string; text: string }[],
+  blocks: readonly BlockJson[],
 ) {
   return {
     ...('id' in e ? { id: e.id } : {}),
@@ -70,6 +73,8 @@ export function articleJson(
     format: e.format,
     text,
     passages,
+    /** Every block the extractor saw, kept or dropped with its reason: what import stores beside the text. */
+    blocks: blocks.map(({ id, text, kind, kept, reason }) => ({ id, text, kind, kept, reason })),
   };
 }
 
@@ -91,25 +96,38 @@ export function articleText(
   return [...header, '', text];
 }
 
+/** Flat results (best groups first, best passages within each), as scripts expect; groups kept beside. */
 export function searchJson(r: SearchResponse) {
   return {
     query: r.query,
     total: r.total,
+    passageTotal: r.passageTotal,
+    interpretation: r.interpretation,
+    warnings: r.warnings,
     corrections: r.corrections,
-    results: r.results.map(({ articleId, passageId, title, snippet, score }) => ({
-      articleId,
-      passageId,
-      title,
-      snippet,
-      score,
-    })),
+    results: r.groups.flatMap((g) =>
+      g.hits.map((h) => ({
+        kind: g.kind,
+        articleId: g.kind === 'article' ? g.id : null,
+        noteId: g.kind === 'note' ? g.id : null,
+        passageId: h.passageId,
+        title: g.title,
+        snippet: h.snippet,
+        score: h.score,
+      })),
+    ),
   };
 }
 
 export function searchText(r: SearchResponse): string[] {
-  const lines = [`${r.total} passage${r.total === 1 ? '' : 's'} match “${r.query}”.`];
-  if (r.corrections.length) lines.push(`(typo-tolerant: ${r.corrections.join(', ')})`);
-  for (const hit of r.results)
-    lines.push('', `${hit.title}  [${hit.articleId} ${hit.passageId}]`, `  ${hit.snippet}`);
+  const lines = [
+    `${r.total} result${r.total === 1 ? '' : 's'} (${r.passageTotal} passages) for “${r.query}”.`,
+  ];
+  if (r.interpretation) lines.push(`Read as: ${r.interpretation}`);
+  for (const w of r.warnings) lines.push(`Note: ${w}`);
+  for (const g of r.groups) {
+    lines.push('', `${g.title}${g.detail ? `  — ${g.detail}` : ''}  [${g.kind} ${g.id}]`);
+    for (const h of g.hits) lines.push(`  ${h.snippet}`);
+  }
   return lines;
 }

@@ -10,6 +10,7 @@ import { APP_VERSION } from '../core/app/version';
 import { dispatch } from '../core/dispatch';
 import { QuireError, toApiError } from '../core/errors';
 import { extractFile } from '../core/import/extract';
+import { extractorBeside } from '../core/import/extract-pool';
 import { startServer } from '../server/http-server';
 import * as fmt from './output';
 import { USAGE } from './usage';
@@ -56,8 +57,13 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
   if (values.json && values.text) return usage(env, '--json and --text cannot be used together.');
 
   let services: Services | undefined;
-  const open = async (create: boolean) => {
-    services = createServices({ appVersion: APP_VERSION, userDataDir: userDataDir(env.platform) });
+  /** `withWorkers`: commands that import (import, serve) extract in worker threads beside the built CLI. */
+  const open = async (create: boolean, withWorkers = false) => {
+    services = createServices({
+      appVersion: APP_VERSION,
+      userDataDir: userDataDir(env.platform),
+      ...(withWorkers ? { extractor: extractorBeside(import.meta.url) } : {}),
+    });
     await services.core.open(resolveNotebookDir(env.platform, values.notebook), create);
     return services;
   };
@@ -75,7 +81,7 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
     switch (command) {
       case 'import': {
         if (!args.length) return usage(env, 'quire import needs at least one file or folder.');
-        const s = await open(true);
+        const s = await open(true, true);
         const report = await call(s, 'importPaths', { paths: args });
         if (values.json) env.stdout(fmt.json(fmt.importJson(report)));
         else fmt.importText(report).forEach((l) => env.stdout(l));
@@ -95,8 +101,10 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         const s = await open(false);
         const view = await call(s, 'articleGet', { id: args[0] });
         const passages = view.passages.map(({ id, text }) => ({ id, text }));
-        if (values.json) env.stdout(fmt.json(fmt.articleJson(view.article, view.text, passages)));
-        else if (values.text) env.stdout(view.text);
+        if (values.json) {
+          const { blocks } = await call(s, 'articleOriginal', { id: args[0] });
+          env.stdout(fmt.json(fmt.articleJson(view.article, view.text, passages, blocks)));
+        } else if (values.text) env.stdout(view.text);
         else fmt.articleText(view.article, view.text).forEach((l) => env.stdout(l));
         return 0;
       }
@@ -105,7 +113,7 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         const e = await extractFile(new Uint8Array(await readFile(args[0])), basename(args[0]));
         const passages = e.passages.map((p) => ({ id: p.id, text: e.text.slice(p.start, p.end) }));
         if (values.json)
-          env.stdout(fmt.json({ ...fmt.articleJson(e, e.text, passages), warnings: e.warnings }));
+          env.stdout(fmt.json({ ...fmt.articleJson(e, e.text, passages, e.blocks), warnings: e.warnings }));
         else if (values.text) env.stdout(e.text);
         else fmt.articleText(e, e.text).forEach((l) => env.stdout(l));
         for (const w of values.json ? [] : e.warnings) env.stderr(`warning: ${w}`);
@@ -156,7 +164,7 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         const port = values.port === undefined ? 0 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           return usage(env, '--port takes a number from 0 to 65535.');
-        const s = await open(true);
+        const s = await open(true, true);
         const server = await startServer({
           api: s.api,
           events: s.events,

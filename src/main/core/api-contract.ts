@@ -88,7 +88,13 @@ export const apiSchemas = {
   articleSetBlock: z.object({ id, blockId: id, keep: z.boolean() }).strict(),
   articleReextract: z.object({ id }).strict(),
 
-  search: z.object({ query: text(2000), limit: z.number().int().min(1).max(1000).default(50) }).strict(),
+  search: z
+    .object({
+      query: text(2000),
+      limit: z.number().int().min(1).max(1000).default(50),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+    })
+    .strict(),
   switcher: z.object({ query: text(500), limit: z.number().int().min(1).max(200).default(20) }).strict(),
 
   tagList: none,
@@ -205,10 +211,12 @@ export interface ImportReport {
   cancelled: boolean;
 }
 
-export interface SearchHit {
-  articleId: string;
+/** One matching passage of an article, or paragraph of a note. */
+export interface SearchPassageHit {
   passageId: string;
-  title: string;
+  /** Offsets of the passage in the article text (or note body). */
+  start: number;
+  end: number;
   snippet: string;
   /** [start, end) ranges in `snippet` to highlight. */
   marks: [number, number][];
@@ -216,12 +224,30 @@ export interface SearchHit {
   terms: string[];
   score: number;
 }
+
+/** Results are grouped by article (or note): best groups first, best passages first within each. */
+export interface SearchGroup {
+  kind: 'article' | 'note';
+  id: string;
+  title: string;
+  /** Source · date for articles; "Note" for notes. */
+  detail: string;
+  score: number;
+  hits: SearchPassageHit[];
+}
+
 export interface SearchResponse {
   query: string;
+  /** Matching groups (articles + notes). */
   total: number;
-  results: SearchHit[];
-  /** Set when a query word was matched by typo tolerance, e.g. "fomen → fomin". */
+  passageTotal: number;
+  groups: SearchGroup[];
+  /** Typo corrections used, e.g. "fomen → fomin". */
   corrections: string[];
+  /** How the query was read, in plain words (operators, phrases, filters). */
+  interpretation: string;
+  /** Parts of the query that could not be used as typed, and what was done instead. */
+  warnings: string[];
 }
 
 export interface SwitcherItem {
@@ -358,6 +384,8 @@ export interface QuireEvents {
     duplicates: number;
     failed: number;
   };
+  /** The search index is being rebuilt (missing, damaged or older cache): searches answer when it is done. */
+  indexProgress: { done: number; total: number };
   /** Something changed that views should reload. */
   changed: { what: 'notebook' | 'articles' | 'annotations' | 'notes' };
   /** A desktop menu item or accelerator, forwarded to the UI's command registry. */

@@ -60,8 +60,9 @@ describe('the research loop through the API (import → search → tag → note 
     const id = await importSeeds();
     const r = await nb.call('search', { query: 'Fomen' });
     expect(r.total).toBeGreaterThan(0);
-    const hit = r.results[0];
-    expect(hit?.articleId).toBe(id);
+    expect(r.groups[0]).toMatchObject({ kind: 'article', id });
+    expect(r.corrections).toContain('fomen → fomin');
+    const hit = r.groups[0]?.hits[0];
     expect(hit?.snippet).toContain('Fomin');
     const [start, end] = hit?.marks[0] ?? [0, 0];
     expect(hit?.snippet.slice(start, end)).toBe('Fomin');

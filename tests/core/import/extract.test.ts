@@ -64,4 +64,34 @@ describe('extractFile', () => {
       'Some characters could not be read and were replaced with �.',
     ]);
   });
+
+  it('keeps every line of a scraped page as a block, the dropped ones with a plain reason', async () => {
+    const prose = (n: number): string =>
+      `Paragraph ${n} reports that the delegation met officials in Naypyitaw and discussed arms sales at length.`;
+    const page = [
+      '  • Home',
+      '  • News',
+      'Russia Visit Unlocks More Cooperation',
+      'By Ko Ye',
+      'June 24, 2017',
+      prose(1),
+      prose(2),
+      prose(3),
+      'Share on Facebook',
+      '© 2024 Mekong Dispatch. All rights reserved.',
+    ].join('\n\n');
+    const a = await extractFile(Buffer.from(page), 'page.txt');
+    expect(a.blocks.map((b) => [b.text.slice(0, 12), b.kept ? 'kept' : b.reason])).toEqual([
+      ['Home', 'menu'],
+      ['News', 'menu'],
+      ['Russia Visit', 'title'],
+      ['By Ko Ye', 'byline'],
+      ['June 24, 201', 'date line'],
+      ['Paragraph 1 ', 'kept'],
+      ['Paragraph 2 ', 'kept'],
+      ['Paragraph 3 ', 'kept'],
+      ['Share on Fac', 'share buttons'],
+      ['© 2024 Mekon', 'footer'],
+    ]);
+  });
 });

@@ -76,4 +76,23 @@ describe('html body', () => {
     const a = await html(`<html><body>${deep}</body></html>`);
     expect(a.text).toContain('Paragraph 1 says');
   });
+
+  it('lists the page chrome it left out as dropped blocks with a reason, and never script or hidden text', async () => {
+    const a = await html(`<html><head><title>Talks</title></head><body>
+      <nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+      <div class="share-bar">Share on Facebook</div>
+      <article><h1>Talks</h1>${body}</article>
+      <aside class="related-posts"><h3>Related</h3><p>Another story about the army.</p></aside>
+      <div style="display:none">Hidden promo text</div><script>var tracker = 1;</script>
+      <footer>© 2024 Mekong Dispatch. All rights reserved.</footer></body></html>`);
+    const dropped = new Map(a.blocks.filter((b) => !b.kept).map((b) => [b.text, b.reason]));
+    expect(dropped.get('Home')).toBe('menu');
+    expect(dropped.get('Share on Facebook')).toBe('share buttons');
+    expect(dropped.get('Another story about the army.')).toBe('related posts');
+    expect(dropped.get('© 2024 Mekong Dispatch. All rights reserved.')).toBe('footer');
+    expect(dropped.get('Talks')).toBe('title');
+    const all = a.blocks.map((b) => b.text).join('\n');
+    expect(all).not.toMatch(/tracker|Hidden promo/);
+    expect(a.blocks.filter((b) => b.kept).map((b) => b.text)).toEqual([1, 2, 3, 4, 5].map((n) => expect.stringContaining(`Paragraph ${n} says`)));
+  });
 });

@@ -50,6 +50,18 @@ describe.each(expected.articles)('seed $file', async (seed) => {
     }).toEqual({ title: seed.title, author: seed.author, published: seed.published, source: seed.source });
   });
 
+  it('shows every dropped piece of chrome as a dropped block with a reason, and keeps every body snippet', () => {
+    const dropped = article.blocks.filter((b) => !b.kept);
+    const kept = article.blocks.filter((b) => b.kept);
+    for (const snippet of seed.without) {
+      const block = dropped.find((b) => b.text.includes(snippet));
+      expect(block, snippet).toBeDefined();
+      expect(block?.reason ?? '', snippet).toMatch(/^[a-z][a-z /]+$/);
+    }
+    for (const snippet of seed.with) expect(kept.some((b) => b.text.includes(snippet)), snippet).toBe(true);
+    expect(dropped.find((b) => b.text === seed.title)?.reason).toBe('title');
+  });
+
   it('has the body paragraphs and nothing else as passages', () => {
     const body = article.passages.filter((p) => p.kind !== 'heading');
     expect(body).toHaveLength(paragraphCountDeviation[seed.file] ?? seed.paragraphs);

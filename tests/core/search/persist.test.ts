@@ -24,7 +24,28 @@ const queries = [
   'ရွေးကောက်ပွဲ',
   'rice',
   'nothing here',
+  'fomin in:notes',
+  'fomin tag:arms',
+  'fomin -naypyitaw',
+  'fomin after:2019',
 ];
+
+function rich(): SearchIndex {
+  const index = indexOf(articles);
+  index.addArticle(
+    {
+      id: 'a4',
+      title: 'Arms deal',
+      source: 'The Irrawaddy',
+      author: 'Ni Ni',
+      published: '2020-02-01',
+      tags: ['arms'],
+    },
+    bodyOf('a4', ['Fomin signed the arms deal.', 'More on Fomin later.']),
+  );
+  index.addNote({ id: 'n1', title: 'Fomin notes', body: 'Who is Fomin?\n\nCheck the Su-30SM order.' });
+  return index;
+}
 
 describe('SearchIndex persistence', () => {
   let dir: string;
@@ -35,41 +56,85 @@ describe('SearchIndex persistence', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('round-trips through a file with identical results', async () => {
-    const index = indexOf(articles);
+  it('round-trips through a binary file with identical results, notes and metadata included', async () => {
+    const index = rich();
     index.removeArticle('a2'); // tombstones are compacted on save
-    const file = path.join(dir, 'search-index.json');
-    await writeFile(file, index.toJSON(), 'utf8');
-    const loaded = SearchIndex.fromJSON(await readFile(file, 'utf8'));
-    expect(loaded.size).toBe(2);
+    const file = path.join(dir, 'search-index.bin');
+    await writeFile(file, index.serialize());
+    const loaded = SearchIndex.deserialize(await readFile(file));
+    expect(loaded.size).toBe(4);
     expect(loaded.has('a2')).toBe(false);
-    for (const q of queries) expect(loaded.search(q, 10), q).toEqual(index.search(q, 10));
+    for (const q of queries) {
+      expect(loaded.search(q, { limit: 10 }), q).toEqual(index.search(q, { limit: 10 }));
+      expect(loaded.search(q, 10), q).toEqual(index.search(q, 10));
+    }
   });
 
   it('keeps indexing after a load, as if it had never been saved', () => {
-    const fresh = indexOf(articles);
-    const loaded = SearchIndex.fromJSON(indexOf({ a1: articles.a1, a2: articles.a2 }).toJSON());
-    loaded.addArticle({ id: 'a3', title: 'Fomin profile' }, bodyOf('a3', ['Fomin visited Naypyitaw.']));
-    for (const q of queries) expect(loaded.search(q, 10), q).toEqual(fresh.search(q, 10));
-    expect(SearchIndex.fromJSON(new SearchIndex().toJSON()).search('fomin', 10).total).toBe(0);
+    const fresh = rich();
+    const partial = indexOf({ a1: articles.a1, a2: articles.a2, a3: articles.a3 });
+    const loaded = SearchIndex.deserialize(partial.serialize());
+    loaded.addArticle(
+      {
+        id: 'a4',
+        title: 'Arms deal',
+        source: 'The Irrawaddy',
+        author: 'Ni Ni',
+        published: '2020-02-01',
+        tags: ['arms'],
+      },
+      bodyOf('a4', ['Fomin signed the arms deal.', 'More on Fomin later.']),
+    );
+    loaded.addNote({ id: 'n1', title: 'Fomin notes', body: 'Who is Fomin?\n\nCheck the Su-30SM order.' });
+    for (const q of queries)
+      expect(loaded.search(q, { limit: 10 }), q).toEqual(fresh.search(q, { limit: 10 }));
+    expect(SearchIndex.deserialize(new SearchIndex().serialize()).search('fomin', { limit: 10 }).total).toBe(
+      0,
+    );
   });
 
+  it('still reads and writes through the text form the session stores', () => {
+    const index = rich();
+    const loaded = SearchIndex.fromJSON(index.toJSON());
+    for (const q of queries)
+      expect(loaded.search(q, { limit: 10 }), q).toEqual(index.search(q, { limit: 10 }));
+  });
+
+  const flip = (at: (b: Uint8Array) => number) => (b: Uint8Array) => {
+    const c = b.slice();
+    const i = at(c);
+    c[i] = (c[i] ?? 0) ^ 0x5a;
+    return c;
+  };
   it.each([
-    ['truncated JSON', (json: string) => json.slice(0, json.length / 2)],
-    ['not an index', () => '{"hello":"world"}'],
-    ['another version', (json: string) => json.replace('"version":1', '"version":99')],
-    ['postings cut short', (json: string) => json.replace(/"postings":"[A-Za-z0-9+/]{8}/, '"postings":"')],
-    ['a broken id list', (json: string) => json.replace('"articleIds":[', '"articleIds":[7,')],
-    ['empty file', () => ''],
+    ['truncated bytes', (b: Uint8Array) => b.slice(0, b.length >> 1)],
+    ['not an index', () => new TextEncoder().encode('{"hello":"world"}')],
+    [
+      'another version',
+      (b: Uint8Array) => {
+        const c = b.slice();
+        new DataView(c.buffer).setUint32(4, 1, true);
+        return c;
+      },
+    ],
+    ['a flipped byte in the postings', flip((b) => b.length - 3)],
+    ['a flipped byte in the string table', flip(() => 80)],
+    ['empty input', () => new Uint8Array(0)],
   ])('throws a QuireError for %s so the caller rebuilds', (_what, spoil) => {
-    const json = indexOf(articles).toJSON();
+    const bytes = rich().serialize();
     let thrown: unknown;
     try {
-      SearchIndex.fromJSON(spoil(json));
+      SearchIndex.deserialize(spoil(bytes));
     } catch (e) {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(QuireError);
     expect((thrown as QuireError).message).toMatch(/rebuilt/);
+  });
+
+  it('throws a QuireError for an old JSON cache', () => {
+    expect(() => SearchIndex.fromJSON('{"format":"quire-search-index","version":1,"articleIds":[]}')).toThrow(
+      QuireError,
+    );
   });
 });

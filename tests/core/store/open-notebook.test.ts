@@ -119,7 +119,7 @@ describe('openNotebook: create, add, reopen', () => {
     expect(await store.readCache('search-index.json')).toBeNull();
     await store.writeCache('search-index.json', '{"v":1}');
     await store.writeCache('search-index.json', '{"v":2}');
-    expect(await store.readCache('search-index.json')).toBe('{"v":2}');
+    expect(Buffer.from((await store.readCache('search-index.json')) ?? []).toString('utf8')).toBe('{"v":2}');
     expect(await fs.readFile(path.join(dir, 'cache', 'search-index.json'), 'utf8')).toBe('{"v":2}');
     expect((await listAll(dir)).filter((f) => f.startsWith('backups'))).toEqual([]);
   });

@@ -74,4 +74,61 @@ export class ReaderPane {
   get popover(): Locator {
     return this.page.getByRole('dialog', { name: 'Highlight' });
   }
+
+  /** The value shown for a metadata field ("Author", "Date", ...) in the reader header. */
+  detail(label: string): Locator {
+    return this.page
+      .locator('article.reader dl.meta > div')
+      .filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+      .locator('dd');
+  }
+
+  get metaForm(): Locator {
+    return this.page.getByRole('form', { name: 'Edit article details' });
+  }
+
+  async openMetaForm(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit details' }).click();
+    await expect(this.metaForm).toBeVisible();
+  }
+
+  get originalToggle(): Locator {
+    return this.page
+      .getByRole('toolbar', { name: 'Article tools' })
+      .getByRole('button', { name: 'Original' });
+  }
+
+  get originalView(): Locator {
+    return this.page.getByRole('region', { name: 'Original and kept blocks' });
+  }
+
+  /** Opens the original view on its block list (a tab when the reader is narrow, a column when wide). */
+  async showBlocks(): Promise<void> {
+    await this.originalToggle.click();
+    await expect(this.originalToggle).toHaveAttribute('aria-pressed', 'true');
+    const tab = this.originalView.getByRole('tab', { name: 'Blocks' });
+    await expect(this.originalView.getByRole('tabpanel', { includeHidden: true }).first()).toBeAttached();
+    if (await tab.isVisible()) await tab.click();
+    await expect(this.originalView.getByRole('list', { name: 'Blocks' })).toBeVisible();
+  }
+
+  async hideOriginal(): Promise<void> {
+    await this.originalToggle.click();
+    await expect(this.originalView).toBeHidden();
+  }
+
+  block(containing: string): Locator {
+    return this.originalView.getByTestId('source-block').filter({ hasText: containing });
+  }
+
+  async reextract(): Promise<void> {
+    await this.page
+      .getByRole('toolbar', { name: 'Article tools' })
+      .getByRole('button', { name: /^Re-extract/ })
+      .click();
+    const confirm = this.page.getByRole('dialog', { name: 'Re-extract article' });
+    await expect(confirm).toContainText('Your metadata edits and block choices are kept');
+    await confirm.getByRole('button', { name: 'Re-extract' }).click();
+    await expect(confirm).toBeHidden();
+  }
 }

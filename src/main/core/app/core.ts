@@ -3,6 +3,7 @@ import type { NotebookInfo } from '../types';
 import type { QuireEventListener } from '../api-contract';
 import type { Clock, IdGenerator } from '../ids';
 import { QuireError } from '../errors';
+import type { Extractor } from '../import/extract-pool';
 import { openNotebook } from '../store/index';
 import { RecentNotebooks } from './recent';
 import { NotebookSession } from './session';
@@ -13,6 +14,8 @@ export interface CoreOptions {
   ids: IdGenerator;
   clock: Clock;
   emit: QuireEventListener;
+  /** Where imports extract files: a worker pool in the app and CLI, in-process where no worker exists. */
+  extractor: Extractor;
 }
 
 /** Holds the one open notebook and what every handler needs. No electron, no DOM: shared by all edges. */
@@ -34,6 +37,9 @@ export class Core {
   }
   get emit(): QuireEventListener {
     return this.options.emit;
+  }
+  get extractor(): Extractor {
+    return this.options.extractor;
   }
 
   session(): NotebookSession {
@@ -62,7 +68,7 @@ export class Core {
       });
       let session: NotebookSession;
       try {
-        session = await NotebookSession.open(store);
+        session = await NotebookSession.open(store, this.emit);
       } catch (e) {
         await store.close();
         throw e;
@@ -96,6 +102,10 @@ export class Core {
     await this.switching;
     const s = this.current;
     this.current = null;
-    await s?.close();
+    try {
+      await s?.close();
+    } finally {
+      await this.options.extractor.close();
+    }
   }
 }

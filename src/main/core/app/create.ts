@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../api-contract';
 import { createApi } from '../api';
 import { randomIds, systemClock, type Clock, type IdGenerator } from '../ids';
+import { inProcessExtractor, type Extractor } from '../import/extract-pool';
 import { Core } from './core';
 import { EventHub } from './events';
 
@@ -16,6 +17,8 @@ export function createServices(options: {
   userDataDir: string;
   ids?: IdGenerator;
   clock?: Clock;
+  /** Defaults to extracting on the calling thread; the CLI and the app pass a worker pool. */
+  extractor?: Extractor;
 }): Services {
   const events = new EventHub();
   const core = new Core({
@@ -24,6 +27,7 @@ export function createServices(options: {
     ids: options.ids ?? randomIds,
     clock: options.clock ?? systemClock,
     emit: events.emit,
+    extractor: options.extractor ?? inProcessExtractor,
   });
   return { core, api: createApi(core), events };
 }

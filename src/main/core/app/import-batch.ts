@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportReport } from '../api-contract';
-import type { ArticleRecord } from '../types';
+import type { ArticleRecord, Extraction } from '../types';
 import type { NewArticle } from '../store/types';
 import { QuireError, toApiError } from '../errors';
-import { EXTRACTOR_VERSION, extractFile, MAX_IMPORT_BYTES } from '../import/extract';
+import { EXTRACTOR_VERSION, MAX_IMPORT_BYTES } from '../import/extract';
 import type { Core } from './core';
 
 /** One file to import: a display name and a way to get its bytes (from disk, or already uploaded). */
@@ -43,16 +43,23 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
 }
 
+type Prepared = { ok: true; bytes: Uint8Array; extraction: Extraction } | { ok: false; error: string };
+
 /**
  * Imports a batch: extract each file, skip content already in the notebook (or earlier in this batch),
  * and write in groups so a 10,000-file import writes the metadata index a hundred times, not ten thousand.
+ * Files are read and extracted a few ahead (in the extractor's workers) while earlier ones are stored;
+ * results are still taken in file order, so ids, dedupe and the report do not depend on timing.
  * One failing file is reported and the batch goes on. Cancelling keeps what was already imported.
  */
 export class ImportBatch {
   private cancelled = false;
+  /** Wakes the batch from waiting on a file, so cancel answers at once even when that file is slow. */
+  private stop: () => void = () => undefined;
   private readonly report: ImportReport = { imported: [], duplicates: [], failed: [], cancelled: false };
   private pending: NewArticle[] = [];
   private pendingBytes = 0;
+  private writing: Promise<void> = Promise.resolve();
   private readonly seen = new Map<string, string>();
   private lastProgress = 0;
 
@@ -66,23 +73,42 @@ export class ImportBatch {
 
   cancel(): void {
     this.cancelled = true;
+    this.stop();
   }
 
   async run(): Promise<ImportReport> {
     const session = this.core.writable();
     const total = this.sources.length;
+    // Enough files in flight to keep every worker busy while the main thread stores the previous one;
+    // bounded, so a folder of large files never sits in memory at once.
+    const ahead = Math.max(2, this.core.extractor.parallelism * 2);
+    const inFlight: Promise<Prepared>[] = [];
+    let started = 0;
     try {
       for (const [i, source] of this.sources.entries()) {
         if (this.cancelled) break;
+        for (; started < total && started < i + ahead; started++) {
+          const next = this.sources[started];
+          if (next) inFlight.push(this.prepare(next));
+        }
         this.progress(i, total, source.name);
-        await this.importOne(source);
+        const head = inFlight.shift();
+        if (!head) break;
+        // On cancel, files still in flight are dropped (their results are ignored, never stored).
+        const prepared = await new Promise<Prepared | null>((resolve) => {
+          this.stop = () => resolve(null);
+          void head.then(resolve);
+        });
+        if (!prepared) break;
+        this.accept(source, prepared);
         if (this.pending.length >= FLUSH_EVERY_FILES || this.pendingBytes >= FLUSH_EVERY_BYTES)
           await this.flush();
-        // Let IPC/HTTP requests (searches, cancel) in between files.
+        // Let IPC/HTTP requests (searches, cancel) in between files: a settled promise alone does not yield.
         await new Promise((r) => setImmediate(r));
       }
       await this.flush();
     } finally {
+      await this.writing;
       this.report.cancelled = this.cancelled;
       this.progress(total, total, '', true);
       session.indexChanged();
@@ -91,79 +117,101 @@ export class ImportBatch {
     return this.report;
   }
 
-  private async importOne(source: ImportSource): Promise<void> {
-    const file = source.name;
+  /** Reads and extracts one file; never rejects, so files dropped by a cancel leave nothing unhandled. */
+  private async prepare(source: ImportSource): Promise<Prepared> {
     try {
       const bytes = await source.read();
-      const extraction = await extractFile(bytes, basename(source.name));
-      const textHash = sha256(extraction.text);
-      const existing = this.core.session().store.articleByTextHash(textHash)?.id ?? this.seen.get(textHash);
-      if (existing) {
-        this.report.duplicates.push({ id: existing, file });
-        return;
-      }
-      const id = this.core.ids('article');
-      const {
-        text,
-        blocks,
-        passages,
-        warnings,
-        format,
-        title,
-        author,
-        published,
-        source: outlet,
-        url,
-        language,
-      } = extraction;
-      const record: ArticleRecord = {
-        id,
-        format,
-        file: basename(source.name),
-        sourceHash: sha256(bytes),
-        textHash,
-        title,
-        author,
-        published,
-        source: outlet,
-        url,
-        language,
-        words: countWords(text),
-        passageCount: passages.length,
-        importedAt: this.core.now().toISOString(),
-        extractorVersion: EXTRACTOR_VERSION,
-      };
-      this.seen.set(textHash, id);
-      this.pending.push({ record, body: { id, text, passages, blocks }, source: bytes });
-      this.pendingBytes += bytes.byteLength + text.length;
-      this.report.imported.push({ id, file, title, warnings });
+      const extraction = await this.core.extractor.extract(bytes, basename(source.name));
+      return { ok: true, bytes, extraction };
     } catch (e) {
-      this.report.failed.push({ file, error: toApiError(e).message });
+      return { ok: false, error: toApiError(e).message };
     }
   }
 
+  /** Runs in file order on the main thread, so two identical files in flight together still dedupe. */
+  private accept(source: ImportSource, prepared: Prepared): void {
+    const file = source.name;
+    if (!prepared.ok) {
+      this.report.failed.push({ file, error: prepared.error });
+      return;
+    }
+    const { bytes, extraction } = prepared;
+    const textHash = sha256(extraction.text);
+    const existing = this.core.session().store.articleByTextHash(textHash)?.id ?? this.seen.get(textHash);
+    if (existing) {
+      this.report.duplicates.push({ id: existing, file });
+      return;
+    }
+    const id = this.core.ids('article');
+    const {
+      text,
+      blocks,
+      passages,
+      warnings,
+      format,
+      title,
+      author,
+      published,
+      source: outlet,
+      url,
+      language,
+    } = extraction;
+    const record: ArticleRecord = {
+      id,
+      format,
+      file: basename(source.name),
+      sourceHash: sha256(bytes),
+      textHash,
+      title,
+      author,
+      published,
+      source: outlet,
+      url,
+      language,
+      words: countWords(text),
+      passageCount: passages.length,
+      importedAt: this.core.now().toISOString(),
+      extractorVersion: EXTRACTOR_VERSION,
+    };
+    this.seen.set(textHash, id);
+    this.pending.push({ record, body: { id, text, passages, blocks }, source: bytes });
+    this.pendingBytes += bytes.byteLength + text.length;
+    this.report.imported.push({ id, file, title, warnings });
+  }
+
+  /**
+   * Hands the filled group to the store and returns once the previous group is written: one group is
+   * written (fsyncs, mostly waiting on the disk) while the next one fills, and no more than that is held.
+   */
   private async flush(): Promise<void> {
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
+    await this.writing;
+    this.writing = this.write(batch);
+  }
+
+  /** Never rejects: a group the store refuses is reported file by file and the batch goes on. */
+  private async write(batch: NewArticle[]): Promise<void> {
     const session = this.core.session();
     try {
       await session.store.addArticles(batch);
     } catch (e) {
-      // The store wrote nothing of this group: report each file, keep going with the next group.
+      // The store wrote nothing of this group: report each file (and its duplicates), keep going.
       const reason = toApiError(e).message;
       const ids = new Set(batch.map((a) => a.record.id));
-      this.report.imported = this.report.imported.filter((item) => {
+      const fail = (item: { id: string; file: string }) => {
         if (!ids.has(item.id)) return true;
         this.report.failed.push({ file: item.file, error: reason });
         return false;
-      });
+      };
+      this.report.imported = this.report.imported.filter(fail);
+      this.report.duplicates = this.report.duplicates.filter(fail);
       for (const a of batch) this.seen.delete(a.record.textHash);
       return;
     }
-    for (const { record, body } of batch)
-      session.index.addArticle({ id: record.id, title: record.title }, body);
+    for (const { record, body } of batch) session.indexArticle(record, body);
   }
 
   private progress(done: number, total: number, current: string, force = false): void {

@@ -1,10 +1,13 @@
-import type { ArticleBody } from '../types';
+import type { ArticleBody, ArticleRecord, Note } from '../types';
 import type { NotebookStore } from '../store/types';
-import { SearchIndex } from '../search/index';
+import type { QuireEventListener } from '../api-contract';
+import { SearchIndex, type ArticleDocMeta } from '../search/index';
 
-const INDEX_CACHE = 'search-index.json';
+const INDEX_CACHE = 'search-index.bin';
 const BODY_CACHE_SIZE = 200;
 const INDEX_SAVE_DELAY_MS = 1500;
+/** Articles indexed between two yields to the event loop while rebuilding, so requests keep flowing. */
+const REBUILD_SLICE = 100;
 
 /**
  * One open notebook: its store plus the search index, a rebuildable cache kept in the notebook so that
@@ -18,15 +21,24 @@ export class NotebookSession {
   private constructor(
     readonly store: NotebookStore,
     public index: SearchIndex,
+    private readonly emit: QuireEventListener,
   ) {}
 
-  static async open(store: NotebookStore): Promise<NotebookSession> {
-    const index = await loadIndex(store);
-    const session = new NotebookSession(store, index);
-    if (index.size !== store.articles().length || store.articles().some((a) => !index.has(a.id))) {
-      await session.rebuildIndex();
-    }
+  static async open(store: NotebookStore, emit: QuireEventListener): Promise<NotebookSession> {
+    const session = new NotebookSession(store, await loadIndex(store), emit);
+    if (!session.indexMatchesStore()) await session.rebuildIndex();
     return session;
+  }
+
+  private indexMatchesStore(): boolean {
+    const { index, store } = this;
+    const articles = store.articles();
+    const notes = store.notes();
+    return (
+      index.size === articles.length + notes.length &&
+      articles.every((a) => index.has(a.id)) &&
+      notes.every((n) => index.has(n.id))
+    );
   }
 
   async body(id: string): Promise<ArticleBody> {
@@ -49,13 +61,73 @@ export class NotebookSession {
     this.bodies.delete(id);
   }
 
-  /** Rebuilds the index from the stored bodies (missing, corrupt or out-of-date cache). */
+  /** What the index knows about an article besides its text: the fields search operators filter on. */
+  docMeta(record: ArticleRecord, tagNames = this.tagNamesByArticle()): ArticleDocMeta {
+    const { id, title, source, author, published } = record;
+    return { id, title, source, author, published, tags: tagNames.get(id) ?? [] };
+  }
+
+  private tagNamesByArticle(): Map<string, string[]> {
+    const names = new Map(this.store.tags().map((t) => [t.id, t.name]));
+    const byArticle = new Map<string, Set<string>>();
+    for (const h of this.store.highlights()) {
+      const set = byArticle.get(h.articleId) ?? new Set<string>();
+      for (const t of h.tagIds) {
+        const name = names.get(t);
+        if (name) set.add(name);
+      }
+      byArticle.set(h.articleId, set);
+    }
+    return new Map([...byArticle].map(([id, set]) => [id, [...set]]));
+  }
+
+  indexArticle(record: ArticleRecord, body: ArticleBody): void {
+    this.index.addArticle(this.docMeta(record), body);
+    this.indexChanged();
+  }
+
+  unindexArticle(id: string): void {
+    this.index.removeArticle(id);
+    this.forgetBody(id);
+    this.indexChanged();
+  }
+
+  /** After tags or metadata changed: refresh what filters see, without re-reading any text. */
+  refreshArticleMeta(ids: Iterable<string>): void {
+    const tagNames = this.tagNamesByArticle();
+    for (const id of new Set(ids)) {
+      const record = this.store.article(id);
+      if (record && this.index.has(id)) this.index.updateArticleMeta(this.docMeta(record, tagNames));
+    }
+    this.indexChanged();
+  }
+
+  indexNotes(notes: Iterable<Note>): void {
+    for (const n of notes) this.index.addNote({ id: n.id, title: n.title, body: n.body });
+    this.indexChanged();
+  }
+
+  unindexNote(id: string): void {
+    this.index.removeNote(id);
+    this.indexChanged();
+  }
+
+  /** Rebuilds the index from the stored bodies (missing, corrupt or out-of-date cache), with progress. */
   async rebuildIndex(): Promise<void> {
     const fresh = new SearchIndex();
-    for (const record of this.store.articles()) {
-      fresh.addArticle({ id: record.id, title: record.title }, await this.store.readBody(record.id));
+    const articles = this.store.articles();
+    const tagNames = this.tagNamesByArticle();
+    const total = articles.length;
+    for (const [i, record] of articles.entries()) {
+      fresh.addArticle(this.docMeta(record, tagNames), await this.store.readBody(record.id));
+      if (i % REBUILD_SLICE === REBUILD_SLICE - 1) {
+        this.emit('indexProgress', { done: i + 1, total });
+        await new Promise((r) => setImmediate(r));
+      }
     }
+    for (const n of this.store.notes()) fresh.addNote({ id: n.id, title: n.title, body: n.body });
     this.index = fresh;
+    this.emit('indexProgress', { done: total, total });
     this.indexChanged();
   }
 
@@ -71,7 +143,7 @@ export class NotebookSession {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.saving = this.saving
-      .then(() => this.store.writeCache(INDEX_CACHE, this.index.toJSON()))
+      .then(() => this.store.writeCache(INDEX_CACHE, this.index.serialize()))
       .catch(() => {
         // The index is a cache: failing to save it costs a rebuild next time, never data.
       });
@@ -86,10 +158,10 @@ export class NotebookSession {
 }
 
 async function loadIndex(store: NotebookStore): Promise<SearchIndex> {
-  const json = await store.readCache(INDEX_CACHE).catch(() => null);
-  if (json) {
+  const bytes = await store.readCache(INDEX_CACHE).catch(() => null);
+  if (bytes) {
     try {
-      return SearchIndex.fromJSON(json);
+      return SearchIndex.deserialize(bytes);
     } catch {
       // Corrupt or from an older format: rebuilt by the caller.
     }

@@ -68,8 +68,6 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
     };
     await session.store.updateArticle(next, { id: record.id, text, passages, blocks });
     session.forgetBody(record.id);
-    session.index.addArticle({ id: next.id, title: next.title }, { id: next.id, text, passages });
-    session.indexChanged();
 
     let moved = 0;
     let orphaned = 0;
@@ -84,6 +82,7 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
         return p;
       });
     });
+    session.indexArticle(next, { id: record.id, text, passages });
     core.emit('changed', { what: 'articles' });
     core.emit('changed', { what: 'annotations' });
     return { view: await articleView(core, record.id), orphaned, moved };
@@ -114,10 +113,9 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
       }
       next.edits = edits;
       await session.store.updateArticle(next);
-      if (next.title !== record.title) {
-        session.index.addArticle({ id, title: next.title }, await session.body(id));
-        session.indexChanged();
-      }
+      // Title words are indexed text; the other fields only feed the filters.
+      if (next.title !== record.title) session.indexArticle(next, await session.body(id));
+      else session.refreshArticleMeta([id]);
       core.emit('changed', { what: 'articles' });
       return summarize(
         next,

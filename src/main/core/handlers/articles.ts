@@ -68,9 +68,7 @@ export function articleHandlers(core: Core): Pick<ApiHandlers, ArticleMethods> {
         d.highlights = d.highlights.filter((h) => h.articleId !== id);
       });
       await session.store.deleteArticle(id);
-      session.forgetBody(id);
-      session.index.removeArticle(id);
-      session.indexChanged();
+      session.unindexArticle(id);
       core.emit('changed', { what: 'articles' });
       return { id };
     },

@@ -26,7 +26,13 @@ const summary = ({ id, title, createdAt, updatedAt }: Note): NoteSummary => ({
 });
 
 export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
-  const changed = () => core.emit('changed', { what: 'notes' });
+  /** Notes changed: re-index the ones given (notes are searchable) and tell the views. */
+  const changed = (indexed: Iterable<Note> = [], removed?: string) => {
+    const session = core.session();
+    session.indexNotes(indexed);
+    if (removed) session.unindexNote(removed);
+    core.emit('changed', { what: 'notes' });
+  };
 
   function requireNote(notes: readonly Note[], id: string): Note {
     const note = notes.find((n) => n.id === id);
@@ -69,7 +75,7 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
         d.notes.push(n);
         return n;
       });
-      changed();
+      changed([note]);
       return note;
     },
     noteUpdate: async ({ id, body }) => {
@@ -82,7 +88,7 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
         }
         return { ...n };
       });
-      changed();
+      changed([note]);
       return note;
     },
     noteRename: async ({ id, title }) => {
@@ -91,21 +97,25 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
         const n = requireNote(d.notes, id);
         assertTitleFree(d.notes, title, id);
         const now = core.now().toISOString();
-        let notesUpdated = 0;
+        const touched: Note[] = [];
         for (const other of d.notes) {
           const body = renameWikilinks(other.body, n.title, title);
           if (body !== other.body) {
             other.body = body;
             other.updatedAt = now;
-            notesUpdated++;
+            touched.push(other);
           }
         }
         n.title = title;
         n.updatedAt = now;
-        return { note: { ...n }, notesUpdated };
+        return {
+          note: { ...n },
+          notesUpdated: touched.length,
+          touched: [...touched, n].map((x) => ({ ...x })),
+        };
       });
-      changed();
-      return result;
+      changed(result.touched);
+      return { note: result.note, notesUpdated: result.notesUpdated };
     },
     noteDelete: async ({ id }) => {
       const { store } = core.writable();
@@ -114,7 +124,7 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
         d.notes = d.notes.filter((x) => x.id !== id);
         return n;
       });
-      changed();
+      changed([], id);
       return note;
     },
     noteRestore: async ({ note }) => {
@@ -126,7 +136,7 @@ export function noteHandlers(core: Core): Pick<ApiHandlers, NoteMethods> {
         d.notes.push(note);
         return note;
       });
-      changed();
+      changed([restored]);
       return restored;
     },
     citationFor: async ({ highlightId }) => {

@@ -1,5 +1,6 @@
-import type { ApiHandlers, SearchHit, SwitcherItem } from '../api-contract';
+import type { ApiHandlers, SearchGroup, SwitcherItem } from '../api-contract';
 import type { Core } from '../app/core';
+import type { GroupedSearchResult } from '../search/index';
 import { makeSnippet } from '../search/snippet';
 import { createSwitcher } from '../search/switcher';
 
@@ -7,21 +8,52 @@ export function searchHandlers(core: Core): Pick<ApiHandlers, 'search' | 'switch
   // The store hands out a new array whenever articles, notes or tags change, so the arrays themselves tell
   // when the switcher's fuse.js index is stale: typing in the palette reuses it instead of rebuilding per key.
   let cache: { sources: readonly unknown[]; find: ReturnType<typeof createSwitcher> } | null = null;
-  return {
-    search: async ({ query, limit }) => {
-      const session = core.session();
-      const { total, hits, corrections } = session.index.search(query, limit);
-      const results: SearchHit[] = [];
-      for (const hit of hits) {
-        const record = session.store.article(hit.articleId);
+
+  /** Snippets come from the stored text: the index keeps offsets, not passage text. */
+  async function present(found: GroupedSearchResult['groups']): Promise<SearchGroup[]> {
+    const session = core.session();
+    const groups: SearchGroup[] = [];
+    for (const g of found) {
+      let title: string;
+      let detail: string;
+      let text: string;
+      if (g.kind === 'article') {
+        const record = session.store.article(g.id);
         if (!record) continue;
-        const body = await session.body(hit.articleId);
-        const passage = body.passages.find((p) => p.id === hit.passageId);
-        const text = passage ? body.text.slice(passage.start, passage.end) : record.title;
-        const { snippet, marks } = makeSnippet(text, hit.terms);
-        results.push({ ...hit, title: record.title, snippet, marks });
+        title = record.title;
+        detail = [record.source, record.published].filter(Boolean).join(' · ');
+        text = (await session.body(g.id)).text;
+      } else {
+        const note = session.store.notes().find((n) => n.id === g.id);
+        if (!note) continue;
+        title = note.title;
+        detail = 'Note';
+        text = note.body;
       }
-      return { query, total, results, corrections };
+      groups.push({
+        kind: g.kind,
+        id: g.id,
+        title,
+        detail,
+        score: g.score,
+        hits: g.hits.map((h) => ({ ...h, ...makeSnippet(text.slice(h.start, h.end), h.terms) })),
+      });
+    }
+    return groups;
+  }
+
+  return {
+    search: async ({ query, limit, offset }) => {
+      const result = core.session().index.search(query, { limit, offset });
+      return {
+        query,
+        total: result.total,
+        passageTotal: result.passageTotal,
+        groups: await present(result.groups),
+        corrections: result.corrections,
+        interpretation: result.interpretation,
+        warnings: result.warnings,
+      };
     },
     switcher: async ({ query, limit }) => {
       const { store } = core.session();

@@ -20,7 +20,17 @@ type TagMethods =
   | 'highlightRestore';
 
 export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
-  const changed = () => core.emit('changed', { what: 'annotations' });
+  /** Annotations changed: views reload, and the index learns the articles' new tag names (tag: filters). */
+  const changed = (articleIds: Iterable<string> = []) => {
+    core.session().refreshArticleMeta(articleIds);
+    core.emit('changed', { what: 'annotations' });
+  };
+  const articlesTagged = (tagId: string) =>
+    core
+      .session()
+      .store.highlights()
+      .filter((h) => h.tagIds.includes(tagId))
+      .map((h) => h.articleId);
 
   function newTag(tags: Tag[], name: string, color?: string): Tag {
     const tag: Tag = {
@@ -82,11 +92,12 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
         if (memo !== undefined) t.memo = memo;
         return { ...t };
       });
-      changed();
+      changed(name !== undefined ? articlesTagged(id) : []);
       return tag;
     },
     tagDelete: async ({ id }) => {
       const { store } = core.writable();
+      const affected = articlesTagged(id);
       // Highlights keep their span and memo when they lose a tag: the researcher's reading is not thrown away.
       const highlightsUpdated = await store.updateAnnotations((d) => {
         requireTag(d.tags, id);
@@ -100,7 +111,7 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
         }
         return n;
       });
-      changed();
+      changed(affected);
       return { id, highlightsUpdated };
     },
     tagPassages: async ({ id }) => {
@@ -146,7 +157,7 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
         d.highlights.push(h);
         return h;
       });
-      changed();
+      changed([articleId]);
       return highlight;
     },
     highlightUpdate: async ({ id, tagIds, memo }) => {
@@ -157,7 +168,7 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
         if (memo !== undefined) h.memo = memo;
         return { ...h };
       });
-      changed();
+      changed([updated.articleId]);
       return updated;
     },
     highlightDelete: async ({ id }) => {
@@ -167,7 +178,7 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
         d.highlights = d.highlights.filter((x) => x.id !== id);
         return h;
       });
-      changed();
+      changed([removed.articleId]);
       return removed;
     },
     highlightRestore: async ({ highlight }) => {
@@ -185,7 +196,7 @@ export function tagHandlers(core: Core): Pick<ApiHandlers, TagMethods> {
         d.highlights.push(h);
         return h;
       });
-      changed();
+      changed([restored.articleId]);
       return restored;
     },
   };

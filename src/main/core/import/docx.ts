@@ -3,7 +3,7 @@ import { QuireError } from '../errors';
 import type { CandidateBlock } from './assemble';
 import { parseDate } from './dates';
 import type { FormatResult } from './format-result';
-import { blocksFromMarkup } from './markup-blocks';
+import { blocksFromMarkup, markTitleBlock } from './markup-blocks';
 import { readZip, zipText } from './zip-guard';
 import { xmlText } from './xml-lite';
 
@@ -63,11 +63,6 @@ async function docxToHtml(bytes: Uint8Array): Promise<string> {
   }
 }
 
-function sameText(a: string, b: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  return norm(a) === norm(b);
-}
-
 /** A .docx file to blocks and metadata. The zip is checked for bombs before mammoth unpacks anything. */
 export async function extractDocx(bytes: Uint8Array): Promise<FormatResult> {
   const parts = readZip(bytes, '.docx', (name) => name === 'docProps/core.xml');
@@ -78,12 +73,7 @@ export async function extractDocx(bytes: Uint8Array): Promise<FormatResult> {
   const first = blocks[0];
   const styledTitle = first && /<h1 class="doc-title">/.test(html.slice(0, 200)) ? first.text : null;
   const title = meta.title ?? styledTitle ?? blocks.find((b) => b.kind === 'heading')?.text ?? null;
-  if (title !== null) {
-    const at = blocks.findIndex((b) => b.kind === 'heading');
-    if (at >= 0 && at <= 1 && sameText(blocks[at]?.text ?? '', title)) {
-      blocks = blocks.map((b, i) => (i === at ? { ...b, kept: false, reason: 'title' } : b));
-    }
-  }
+  if (title !== null) blocks = markTitleBlock(blocks, title);
   return {
     title,
     author: meta.author,

@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { toApiError } from '../errors';
 import { extractFile } from './extract';
-import type { WorkerReply, WorkerRequest } from './extract-pool';
+import { WORKER_READY, type WorkerReply, type WorkerRequest } from './extract-pool';
 
 const port = parentPort;
 if (!port) throw new Error('extract-worker.ts runs only as a worker thread.');
@@ -14,3 +14,4 @@ port.on('message', (job: WorkerRequest) => {
     (e: unknown) => port.postMessage({ id: job.id, ok: false, error: toApiError(e) } satisfies WorkerReply),
   );
 });
+port.postMessage(WORKER_READY);

@@ -2,12 +2,14 @@
 // the page's own paragraphs hold), a plain walk over the body, minus navigation and page furniture, does.
 // Only text leaves this module: no markup, scripts or styles survive.
 import { Readability } from '@mozilla/readability';
+import type { CandidateBlock } from './assemble';
 import type { Block } from './canonical';
 import { canonicalize } from './canonical';
 import type { FormatResult } from './format-result';
 import { isElement, parseDocument, TEXT_NODE, type DomDocument, type DomNode } from './html-dom';
 import { readHtmlMetadata } from './html-metadata';
 import { parseDate } from './dates';
+import { chromeReason } from './text-shape';
 
 const SKIP = new Set([
   'SCRIPT',
@@ -76,10 +78,63 @@ const BLOCK = new Set([
 
 type Step = { node: DomNode; exit: false } | { node: DomNode; exit: true };
 
+/** A block of the page as walked, with what its surroundings say about it (for dropped-block reasons). */
+export interface WalkedBlock extends Block {
+  /** Inside nav/header/footer/aside/form: page furniture. */
+  furniture: boolean;
+  /** The innermost plain reason the markup gives ("menu", "footer", "share buttons"...), if any. */
+  hint: string | null;
+}
+
+const TAG_HINT: Record<string, string> = {
+  NAV: 'menu',
+  MENU: 'menu',
+  HEADER: 'page header',
+  FOOTER: 'footer',
+  ASIDE: 'sidebar',
+  FORM: 'form',
+  DIALOG: 'pop-up',
+  FIGCAPTION: 'image caption',
+};
+
+// Class and id words sites use for their furniture, mapped to what a researcher would call it.
+const CLASS_HINTS: [RegExp, string][] = [
+  [/cookie|consent|gdpr/, 'cookie banner'],
+  [/newsletter|subscri|signup|sign-up/, 'newsletter widget'],
+  [/login|signin|sign-in|register/, 'login widget'],
+  [/share|social|sharing/, 'share buttons'],
+  [/related|recommend|more-stories|read-next|readnext|also-read|popular|trending|most-read/, 'related posts'],
+  [/comment|disqus|replies/, 'comments'],
+  [/breadcrumb|menu|navbar|navigation|(?:^|[-_\s])nav(?:$|[-_\s])/, 'menu'],
+  [/footer|copyright|colophon/, 'footer'],
+  [/sidebar|widget/, 'sidebar'],
+  [/(?:^|[-_\s])(?:ad|ads|advert|advertisement|sponsor|promo)(?:$|[-_\s])/, 'advertisement'],
+  [/caption|credit/, 'image caption'],
+  [/byline|author/, 'byline'],
+  [/(?:^|[-_\s])(?:tags?|categories|topics)(?:$|[-_\s])/, 'tag list'],
+  [/dateline|timestamp|(?:^|[-_\s])date(?:$|[-_\s])/, 'date line'],
+];
+
+function hintOf(el: { tagName: string; getAttribute(n: string): string | null }, tag: string): string | null {
+  const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`
+    .toLowerCase()
+    .trim();
+  if (marks !== '') for (const [re, why] of CLASS_HINTS) if (re.test(marks)) return why;
+  return TAG_HINT[tag] ?? null;
+}
+
+function isHidden(el: { getAttribute(n: string): string | null }): boolean {
+  if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
 /** Iterative (not recursive) so 10,000 nested elements cannot overflow the stack. */
-export function blocksFromDom(root: DomNode, skipFurniture: boolean): Block[] {
-  const blocks: Block[] = [];
+export function blocksFromDom(root: DomNode, skipFurniture: boolean): WalkedBlock[] {
+  const blocks: WalkedBlock[] = [];
   const open = new Map<string, number>();
+  const hints: (string | null)[] = [];
+  let furniture = 0;
   let buffer = '';
   const inside = (tag: string): boolean => (open.get(tag) ?? 0) > 0;
   const kind = (): Block['kind'] => {
@@ -95,8 +150,16 @@ export function blocksFromDom(root: DomNode, skipFurniture: boolean): Block[] {
       .map((l) => (pre ? l.replace(/\s+$/, '') : l.replace(/[ \t\f\r]+/g, ' ').trim()))
       .join('\n')
       .replace(/^\n+|\n+$/g, '');
-    if (text.trim() !== '')
-      blocks.push({ text: pre ? text : text.replace(/\t\n|\t$/g, '\n').trim(), kind: kind() });
+    if (text.trim() !== '') {
+      let hint: string | null = null;
+      for (let i = hints.length - 1; i >= 0 && hint === null; i--) hint = hints[i] ?? null;
+      blocks.push({
+        text: pre ? text : text.replace(/\t\n|\t$/g, '\n').trim(),
+        kind: kind(),
+        furniture: furniture > 0,
+        hint,
+      });
+    }
     buffer = '';
   };
   const stack: Step[] = [{ node: root, exit: false }];
@@ -116,16 +179,20 @@ export function blocksFromDom(root: DomNode, skipFurniture: boolean): Block[] {
       if (tag === 'TD' || tag === 'TH') buffer += '\t';
       if (BLOCK.has(tag)) flush();
       open.set(tag, (open.get(tag) ?? 1) - 1);
+      hints.pop();
+      if (FURNITURE.has(tag)) furniture--;
       continue;
     }
     if (SKIP.has(tag) || (skipFurniture && FURNITURE.has(tag))) continue;
-    if (node.getAttribute('hidden') !== null || node.getAttribute('aria-hidden') === 'true') continue;
+    if (isHidden(node)) continue;
     if (tag === 'BR') {
       buffer += '\n';
       continue;
     }
     if (BLOCK.has(tag)) flush();
     open.set(tag, (open.get(tag) ?? 0) + 1);
+    hints.push(hintOf(node, tag));
+    if (FURNITURE.has(tag)) furniture++;
     stack.push({ node, exit: true });
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) {
@@ -193,35 +260,96 @@ function isNode(v: unknown): v is DomNode {
   return typeof v === 'object' && v !== null && 'nodeType' in v && 'childNodes' in v;
 }
 
+const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  return norm(a) === norm(b);
+  return squash(a).toLowerCase() === squash(b).toLowerCase();
+}
+
+function droppedReason(block: WalkedBlock): string {
+  return block.hint ?? chromeReason(block.text) ?? (block.furniture ? 'page furniture' : 'not part of the article');
+}
+
+/**
+ * Every text block of the page in document order: the article's blocks kept, the page's other blocks dropped
+ * with a reason. Readability may re-segment text, so its blocks are laid over the page walk in order; a page
+ * block whose text already sits inside the kept article is not offered again as a dropped one.
+ */
+function alignBlocks(kept: readonly Block[], page: readonly WalkedBlock[]): CandidateBlock[] {
+  const out: CandidateBlock[] = [];
+  const keys = page.map((b) => squash(b.text));
+  const positions = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    const list = positions.get(k);
+    if (list) list.push(i);
+    else positions.set(k, [i]);
+  });
+  const keptText = kept.map((b) => squash(b.text)).join('\n');
+  let cursor = 0;
+  const dropUpTo = (end: number): void => {
+    for (; cursor < end; cursor++) {
+      const b = page[cursor];
+      const k = keys[cursor] ?? '';
+      if (!b || k === '' || keptText.includes(k)) continue;
+      out.push({ text: b.text, kind: b.kind, kept: false, reason: droppedReason(b) });
+    }
+  };
+  for (const block of kept) {
+    const at = positions.get(squash(block.text))?.find((i) => i >= cursor);
+    if (at !== undefined) {
+      dropUpTo(at);
+      cursor = at + 1;
+    }
+    out.push({ text: block.text, kind: block.kind });
+  }
+  dropUpTo(page.length);
+  return out;
+}
+
+/** Readability's reading of the byline is free text: "By A, B\n   Staff" -> "A, B Staff". */
+function cleanByline(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = squash(s).replace(/^by\s+/i, '').trim();
+  return t === '' ? null : t;
 }
 
 export function extractHtml(input: string): FormatResult {
   // Canonical first, so offsets and ids do not depend on the page's line endings or stray controls.
   const doc = parseDocument(canonicalize(input));
   const meta = readHtmlMetadata(doc);
-  // The fallback walk must see the page before Readability rearranges it.
+  // The page walk must see the page before Readability rearranges it.
   // Pages without a <body> tag keep their content directly under <html> in linkedom.
   const body = doc.body && (doc.body.textContent ?? '').trim() !== '' ? doc.body : doc.documentElement;
-  const walked = body ? blocksFromDom(body, true) : [];
+  const page = body ? blocksFromDom(body, false) : [];
+  const walked = page.filter((b) => !b.furniture);
   const readable = body && depthExceeds(body, MAX_READABILITY_DEPTH) ? null : runReadability(doc);
-  let blocks = readable?.blocks ?? [];
-  if (textLength(blocks) < 200 && textLength(walked) > textLength(blocks) * 2) blocks = walked;
-  const title = meta.title ?? readable?.title ?? blocks.find((b) => b.kind === 'heading')?.text ?? null;
+  let kept: Block[] = readable?.blocks ?? [];
+  if (textLength(kept) < 200 && textLength(walked) > textLength(kept) * 2) kept = walked;
+  // Readability is the first pass for metadata too (its rules for <title> separators, Dublin Core and
+  // JSON-LD are well tested); what it does not find, the page's own <meta>, JSON-LD and <time> supply.
+  const title =
+    (readable?.title ? squash(readable.title) : null) ||
+    meta.title ||
+    kept.find((b) => b.kind === 'heading')?.text ||
+    null;
+  let blocks = alignBlocks(kept, page);
   if (title !== null) {
     // The headline is metadata, not a passage; pages often repeat it as the first heading.
-    const firstHeading = blocks.findIndex((b) => b.kind === 'heading');
-    if (firstHeading >= 0 && firstHeading <= 2 && sameText(blocks[firstHeading]?.text ?? '', title)) {
-      blocks = blocks.filter((_, i) => i !== firstHeading);
-    }
+    const firstKeptHeading = blocks.findIndex((b) => b.kept !== false && b.kind === 'heading');
+    const before = blocks.slice(0, Math.max(0, firstKeptHeading)).filter((b) => b.kept !== false).length;
+    blocks = blocks.map((b, i) =>
+      (i === firstKeptHeading && before <= 2 && sameText(b.text, title)) ||
+      (b.kept === false && b.kind === 'heading' && sameText(b.text, title))
+        ? { ...b, kept: false, reason: 'title' }
+        : b,
+    );
   }
+  const published = readable?.publishedTime ? parseDate(readable.publishedTime) : null;
   return {
     title,
-    author: meta.author ?? readable?.byline?.replace(/^by\s+/i, '').trim() ?? null,
-    published: meta.published ?? (readable?.publishedTime ? parseDate(readable.publishedTime) : null),
-    source: meta.source ?? readable?.siteName ?? null,
+    author: cleanByline(readable?.byline) ?? meta.author,
+    published: published ?? meta.published,
+    source: (readable?.siteName ? squash(readable.siteName) : null) || meta.source,
     url: meta.url,
     language: meta.language,
     blocks,

@@ -32,7 +32,18 @@ const BLOCK = new Set([
   'HR',
   'BODY',
 ]);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'HEAD', 'NAV', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'HEAD',
+  'NAV',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+]);
 const HEADINGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'];
 
 /**
@@ -95,4 +106,16 @@ export function blocksFromMarkup(markup: string): CandidateBlock[] {
   }
   flush();
   return blocks;
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string): string => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+/** The headline repeated as the first heading is metadata, not a passage: shown as dropped, restorable. */
+export function markTitleBlock(blocks: readonly CandidateBlock[], title: string): CandidateBlock[] {
+  const at = blocks.findIndex((b) => b.kind === 'heading');
+  if (at < 0 || at > 1 || !sameText(blocks[at]?.text ?? '', title)) return [...blocks];
+  return blocks.map((b, i) => (i === at ? { ...b, kept: false, reason: 'title' } : b));
 }

@@ -48,8 +48,20 @@ export function isTruncated(s: string): boolean {
   return TRUNCATED.test(s.trimEnd().slice(-20));
 }
 
+/** `Caption text. / Facebook`: a short line ending in a slash and a source. Paragraphs citing "[M1 / MP]" are not. */
 export function hasCredit(s: string): boolean {
-  return CREDIT.test(s.trimEnd().slice(-80));
+  return CREDIT.test(s.trimEnd().slice(-80)) && words(s).length <= 30 && !/[\])]$/.test(s.trimEnd());
+}
+
+/** Share and view counters: `7.5k`, `158`, `1,204` (not a measurement like 4.3333). */
+export function isCountLine(s: string): boolean {
+  const t = s.trim();
+  return /^\d{1,3}(?:[.,]\d{1,3})?\s*[km]?$/i.test(t) || /^(?:\d{1,6}\s+)+\d{1,6}$/.test(t);
+}
+
+/** Looks like a line of source code (braces, assignments, calls), which repeats without being chrome. */
+export function isCodeLike(s: string): boolean {
+  return /[{}=<>]|\w\(|;\s*$|^\s*(?:\/\/|#|\$ )/.test(s);
 }
 
 export function isWidget(s: string): boolean {
@@ -93,6 +105,8 @@ export function isProse(line: string): boolean {
   const long = ws.length >= 40 || (scriptWithoutSpaces(t) && t.length >= 80);
   if (bullet && ws.length < 12) return false;
   if (isWidget(t) || hasCredit(t)) return false;
+  // A copyright notice is a footer however long its legal text runs.
+  if (/^(?:©|\(c\)|copyright\b)|\ball rights reserved\b/i.test(t) && ws.length <= 100) return false;
   if (isTruncated(t) && ws.length < 60) return false;
   if (long) return stopWordRatio(ws) > 0.05 || scriptWithoutSpaces(t);
   if (ws.length < 4 && !(scriptWithoutSpaces(t) && t.length >= 20)) return false;
@@ -139,4 +153,28 @@ export function isNameLike(s: string): boolean {
   const ws = words(t);
   if (ws.length < 1 || ws.length > 6) return false;
   return ws.every((w) => isCapitalised(w) || NAME_PARTICLES.has(w.toLowerCase()));
+}
+
+const REASONS: [RegExp, string][] = [
+  [/\b(?:newsletter|subscribe|subscription)\b/i, 'newsletter widget'],
+  [/\b(?:sign[ -]?(?:up|in)|log[ -]?(?:in|out)|password|register)\b/i, 'login widget'],
+  [/\bshare (?:on|this|via)\b|^(?:share|tweet|email|print)$|\b(?:facebook|twitter|whatsapp|telegram|linkedin)\b/i, 'share buttons'],
+  [/©|\(c\)\s*\d{4}|all rights reserved|\bcopyright\b|privacy policy|terms of (?:use|service)/i, 'footer'],
+  [/\b(?:read more|continue reading|load more|view all)\b/i, 'read more link'],
+  [/\b(?:advertisement|sponsored)\b/i, 'advertisement'],
+  [/\b(?:reading time|mins? read)\b/i, 'reading time'],
+  [/\bskip to\b|\bfollow us\b|\b(?:next|previous) post\b/i, 'menu'],
+];
+
+/** What a line of page chrome is, in a researcher's words, when its shape says so; null when it does not. */
+export function chromeReason(text: string): string | null {
+  const t = text.trim();
+  if (t.length > 1000) return null;
+  const n = words(t).length;
+  if (COOKIE_BANNER.test(t) && n <= 80) return 'cookie banner';
+  if (isCountLine(t)) return 'share and view counts';
+  if (n <= 20) for (const [re, why] of REASONS) if (re.test(t)) return why;
+  if (hasCredit(t)) return 'image credit';
+  if (isTruncated(t)) return 'related posts';
+  return null;
 }

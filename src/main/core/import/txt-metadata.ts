@@ -2,7 +2,7 @@
 // per-site list: the headline sits just above the byline/date cluster, the outlet names itself in the
 // page header and again in the copyright footer.
 import { isDateLine, parseDate } from './dates';
-import { isNameLike, isTitleShaped, isWidget, words } from './text-shape';
+import { isCountLine, isNameLike, isTitleShaped, isWidget, words } from './text-shape';
 
 export interface Row {
   text: string;
@@ -24,9 +24,6 @@ export function bylineName(line: string): string | null {
   return isNameLike(name) && words(name).length <= 6 ? name : null;
 }
 
-function isCountLine(t: string): boolean {
-  return /^[\d.,]+\s*[km]?$/i.test(t) || /^(?:\d+\s+)+\d+$/.test(t);
-}
 
 /** Walks up from the body past the byline/date/share cluster to the nearest headline-shaped line. */
 export function findTitleRow(rows: readonly Row[], bodyStart: number): number | null {
@@ -44,6 +41,8 @@ export function findTitleRow(rows: readonly Row[], bodyStart: number): number | 
 export interface ClusterMeta {
   author: string | null;
   published: string | null;
+  /** The row the author was read from, -1 when none. */
+  authorRow: number;
 }
 
 /** Byline and date between the title and the first body paragraph; the date nearest the byline wins. */
@@ -84,7 +83,7 @@ export function findByline(rows: readonly Row[], from: number, to: number): Clus
   } else if (authorRow >= 0) {
     published = parseDate(rows[authorRow]?.text ?? '');
   }
-  return { author, published };
+  return { author, published, authorRow };
 }
 
 const CORPORATE =

@@ -1,12 +1,17 @@
 // Cleaning a browser "select all + copy" of a news page. The body is the densest run of prose lines;
 // runs of prose separated from it by a little chrome (a related-posts box between two paragraphs) join
 // it when they read like more of the article, while lone sentences far from it (teasers, footers) do not.
+import type { CandidateBlock } from './assemble';
 import type { Block } from './canonical';
 import { canonicalize } from './canonical';
 import { isDateLine } from './dates';
 import { tidyInline, type FormatResult } from './format-result';
-import { findByline, findSource, findTitleRow, findUrl, type Row } from './txt-metadata';
+import { bylineName, findByline, findSource, findTitleRow, findUrl, type Row } from './txt-metadata';
 import {
+  chromeReason,
+  isCodeLike,
+  isCountLine,
+  endsSentence,
   isBullet,
   isProse,
   isTitleShaped,
@@ -60,25 +65,40 @@ function readsLikeBody(island: Island, rows: readonly Row[]): boolean {
   return sentenceCount(t) >= 2 && words(t).length >= 15;
 }
 
-function selectBody(rows: readonly Row[]): Island[] {
-  const islands = findIslands(rows);
-  if (islands.length === 0) return [];
-  let mainIndex = 0;
-  islands.forEach((isl, i) => {
-    if (isl.chars > (islands[mainIndex]?.chars ?? 0)) mainIndex = i;
-  });
+/** Running count of evidence rows, so any gap's evidence is counted in constant time. */
+type EvidenceSums = readonly number[];
+
+function evidenceSums(evidence: readonly boolean[]): EvidenceSums {
+  const sums = [0];
+  evidence.forEach((e, i) => sums.push((sums[i] ?? 0) + (e ? 1 : 0)));
+  return sums;
+}
+
+/** Rows strictly between `a` and `b` show (almost) no chrome: the gap is part of the article. */
+function cleanGap(sums: EvidenceSums, a: number, b: number): boolean {
+  const rows = b - a - 1;
+  if (rows <= 0) return true;
+  const n = (sums[b] ?? 0) - (sums[a + 1] ?? 0);
+  // A long run of code or list lines with a stray date or a repeated line in it is still the article;
+  // a related-posts box is mostly evidence (dates, repeats, counts).
+  return n === 0 || (rows >= 10 && n / rows <= 0.1);
+}
+
+/** The body grown outwards from one island: neighbours join across clean gaps or short chrome. */
+function growFrom(rows: readonly Row[], islands: readonly Island[], sums: EvidenceSums, mainIndex: number): Island[] {
   const main = islands[mainIndex];
   if (!main) return [];
   const accepted: Island[] = [main];
-  const joins = (isl: Island, gap: number): boolean =>
-    gap <= SMALL_GAP || (gap <= MAX_GAP && readsLikeBody(isl, rows));
+  const joins = (isl: Island, gap: number, clean: boolean): boolean =>
+    clean || gap <= SMALL_GAP || (gap <= MAX_GAP && readsLikeBody(isl, rows));
   let boundary = main.first;
   for (let k = mainIndex - 1; k >= 0; k--) {
     const isl = islands[k];
     if (!isl) break;
     const gap = boundary - isl.last - 1;
-    if (gap > MAX_GAP) break;
-    if (joins(isl, gap)) {
+    const clean = cleanGap(sums, isl.last, boundary);
+    if (gap > MAX_GAP && !clean) break;
+    if (joins(isl, gap, clean)) {
       accepted.unshift(isl);
       boundary = isl.first;
     }
@@ -88,13 +108,35 @@ function selectBody(rows: readonly Row[]): Island[] {
     const isl = islands[k];
     if (!isl) break;
     const gap = isl.first - boundary - 1;
-    if (gap > MAX_GAP) break;
-    if (joins(isl, gap)) {
+    const clean = cleanGap(sums, boundary, isl.first);
+    if (gap > MAX_GAP && !clean) break;
+    if (joins(isl, gap, clean)) {
       accepted.push(isl);
       boundary = isl.last;
     }
   }
   return accepted;
+}
+
+/** Grown from each of the few largest islands, the body holding the most prose wins (a long legal footer
+ * can be the largest single island; the article is the largest connected run). */
+function selectBody(rows: readonly Row[], sums: EvidenceSums): Island[] {
+  const islands = findIslands(rows);
+  const seeds = islands
+    .map((isl, i) => ({ i, chars: isl.chars }))
+    .sort((x, y) => y.chars - x.chars)
+    .slice(0, 3);
+  let best: Island[] = [];
+  let bestChars = -1;
+  for (const seed of seeds) {
+    const body = growFrom(rows, islands, sums, seed.i);
+    const chars = body.reduce((n, isl) => n + isl.chars, 0);
+    if (chars > bestChars) {
+      best = body;
+      bestChars = chars;
+    }
+  }
+  return best;
 }
 
 function proseBlock(text: string, raw: string): Block {
@@ -104,39 +146,115 @@ function proseBlock(text: string, raw: string): Block {
   };
 }
 
-/** Rows that only a web page has: menus, share counts, widgets, captions, teaser ellipses. */
+/** A line inside the article that is not running prose: a subheading, a list item, a line of code. */
+function innerBlock(raw: string): Block {
+  const t = raw.trim();
+  if (isBullet(raw)) return { text: tidyInline(stripBullet(raw)), kind: 'list' };
+  if (isTitleShaped(t) && words(t).length <= 15 && !endsSentence(t)) return { text: tidyInline(t), kind: 'heading' };
+  return { text: tidyInline(t), kind: 'paragraph' };
+}
+
+/** A short bullet without a sentence ending is a menu entry; a bullet that reads as a sentence is a list item. */
+function isMenuBullet(raw: string): boolean {
+  return isBullet(raw) && words(raw).length < 12 && !endsSentence(raw);
+}
+
+/** Rows that only a web page has: menus, share counts, widgets, captions, teaser ellipses, form fields. */
 function isChrome(raw: string): boolean {
   const t = raw.trim();
   return (
-    (isBullet(raw) && words(t).length < 12) ||
+    isMenuBullet(raw) ||
     isWidget(t) ||
     hasCredit(t) ||
     isTruncated(t) ||
-    /^[\d.,]+\s*[km]?$/i.test(t)
+    isCountLine(t) ||
+    /^\[\s*\]/.test(t) ||
+    (isBullet(raw) && words(t).length < 3)
   );
 }
 
-function buildBlocks(rows: readonly Row[], body: readonly Island[], counts: Map<string, number>): Block[] {
-  const blocks: Block[] = [];
+/** Chrome, or page-structure lines (dates, bylines, repeated lines) that never sit inside running text. */
+function hasEvidence(row: Row, count: number): boolean {
+  const t = row.text.trim();
+  // Repeated code punctuation ("});") is not a repeated teaser; only worded lines count as repeats.
+  const repeated = count > 1 && (t.match(/\p{L}/gu)?.length ?? 0) >= 15 && !isCodeLike(t);
+  // Widget words in a longer line ("ensuring cookies aren't readable") are prose about them, not a widget.
+  const chrome = isChrome(row.text) && !(isWidget(t) && words(t).length > 8 && !COOKIE_SHAPE.test(t));
+  return repeated || chrome || isDateLine(t) || bylineName(t) !== null;
+}
+
+const COOKIE_SHAPE = /\bcookies?\b.*\b(?:accept|consent|agree|opt[- ]out)\b/i;
+
+/** Which rows make up the article, each with the block it becomes. */
+function keptRows(
+  rows: readonly Row[],
+  body: readonly Island[],
+  counts: Map<string, number>,
+  evidence: readonly boolean[],
+  sums: EvidenceSums,
+): Map<number, Block> {
+  const kept = new Map<number, Block>();
   body.forEach((isl, n) => {
-    if (n > 0) {
-      const prev = body[n - 1];
-      const gapRows = prev ? rows.slice(prev.last + 1, isl.first) : [];
-      // A lone headline-shaped line between two body parts is a subheading; anything longer is chrome.
-      if (gapRows.length > 0 && gapRows.length <= SMALL_GAP) {
-        for (const r of gapRows) {
-          const t = r.text.trim();
+    const prev = n > 0 ? body[n - 1] : undefined;
+    if (prev) {
+      const gap = isl.first - prev.last - 1;
+      if (gap > 0 && cleanGap(sums, prev.last, isl.first)) {
+        for (let i = prev.last + 1; i < isl.first; i++) {
+          const r = rows[i];
+          if (r && !evidence[i]) kept.set(i, innerBlock(r.text));
+        }
+      } else if (gap > 0 && gap <= SMALL_GAP) {
+        // A lone headline-shaped line between two body parts is a subheading; anything longer is chrome.
+        for (let i = prev.last + 1; i < isl.first; i++) {
+          const t = rows[i]?.text.trim() ?? '';
           if (isTitleShaped(t) && !isDateLine(t) && counts.get(t) === 1)
-            blocks.push({ text: tidyInline(t), kind: 'heading' });
+            kept.set(i, { text: tidyInline(t), kind: 'heading' });
         }
       }
     }
     for (let i = isl.first; i <= isl.last; i++) {
       const r = rows[i];
-      if (r) blocks.push(proseBlock(r.text.trim(), r.text));
+      if (r) kept.set(i, proseBlock(r.text.trim(), r.text));
     }
   });
-  return blocks;
+  return kept;
+}
+
+interface Cluster {
+  titleRow: number | null;
+  bylineRow: number;
+}
+
+/** Why a row is not part of the article, in a researcher's words. */
+function dropReason(rows: readonly Row[], i: number, counts: Map<string, number>, cluster: Cluster): string {
+  const raw = rows[i]?.text ?? '';
+  const t = raw.trim();
+  if (i === cluster.titleRow) return 'title';
+  if (i === cluster.bylineRow || bylineName(t) !== null) return 'byline';
+  if (isDateLine(t)) return 'date line';
+  const named = chromeReason(t);
+  if (named) return named;
+  if (/^\[\s*\]/.test(t)) return 'form field';
+  if (isBullet(raw) && !endsSentence(t)) return 'menu';
+  if ((counts.get(t) ?? 0) > 1 && (t.match(/\p{L}/gu)?.length ?? 0) >= 15) return 'duplicate';
+  if (/^tags?\s*:/i.test(t)) return 'tag list';
+  if (isTitleShaped(t) && (isDateLine(rows[i + 1]?.text ?? '') || isDateLine(rows[i + 2]?.text ?? '')))
+    return 'related posts';
+  return 'outside the article';
+}
+
+function allBlocks(
+  rows: readonly Row[],
+  kept: Map<number, Block>,
+  counts: Map<string, number>,
+  cluster: Cluster,
+): CandidateBlock[] {
+  return rows.map((r, i) => {
+    const block = kept.get(i);
+    if (block) return block;
+    // A restored line reads as it would have if kept: bullets become list items, without the bullet.
+    return { ...proseBlock(r.text.trim(), r.text), kept: false, reason: dropReason(rows, i, counts, cluster) };
+  });
 }
 
 export function extractTxt(input: string): FormatResult {
@@ -146,15 +264,20 @@ export function extractTxt(input: string): FormatResult {
   for (const t of texts) counts.set(t.trim(), (counts.get(t.trim()) ?? 0) + 1);
   // Repeated prose is an image caption shown twice or a teaser repeated in several boxes.
   const rows: Row[] = texts.map((text) => ({ text, prose: isProse(text) && counts.get(text.trim()) === 1 }));
+  const evidence = rows.map((r) => hasEvidence(r, counts.get(r.text.trim()) ?? 0));
   const url = findUrl(rows);
   const readerMode = !rows.some((r) => isChrome(r.text));
 
-  const body = selectBody(rows);
+  const sums = evidenceSums(evidence);
+  const body = selectBody(rows, sums);
   const first = body[0];
   if (!first) {
     // No sentence-shaped text at all (a list, verse, a single heading): keep every line rather than nothing.
     const titleRow = rows.findIndex((r) => isTitleShaped(r.text));
-    const kept = rows.filter((r, i) => i !== titleRow && !isChrome(r.text));
+    const kept = new Map<number, Block>();
+    rows.forEach((r, i) => {
+      if (i !== titleRow && !isChrome(r.text)) kept.set(i, proseBlock(r.text.trim(), r.text));
+    });
     return {
       title: titleRow >= 0 ? tidyInline(rows[titleRow]?.text ?? '') : null,
       author: null,
@@ -162,14 +285,13 @@ export function extractTxt(input: string): FormatResult {
       source: null,
       url,
       language: null,
-      blocks: kept.map((r) => proseBlock(r.text.trim(), r.text)),
+      blocks: allBlocks(rows, kept, counts, { titleRow: titleRow >= 0 ? titleRow : null, bylineRow: -1 }),
     };
   }
   const bodyStart = first.first;
   const titleRow = findTitleRow(rows, bodyStart);
   const meta = findByline(rows, titleRow === null ? 0 : titleRow + 1, bodyStart);
-  let blocks = buildBlocks(rows, body, counts);
-  if (readerMode) blocks = readerModeBlocks(rows, titleRow, bodyStart);
+  const kept = readerMode ? readerModeRows(rows, titleRow, bodyStart) : keptRows(rows, body, counts, evidence, sums);
   return {
     title: titleRow === null ? null : tidyInline(rows[titleRow]?.text ?? ''),
     author: meta.author,
@@ -177,21 +299,21 @@ export function extractTxt(input: string): FormatResult {
     source: findSource(rows, titleRow ?? bodyStart),
     url,
     language: null,
-    blocks,
+    blocks: allBlocks(rows, kept, counts, { titleRow, bylineRow: meta.authorRow }),
   };
 }
 
 /** A page with no chrome at all: everything after the title/byline cluster is the article. */
-function readerModeBlocks(rows: readonly Row[], titleRow: number | null, bodyStart: number): Block[] {
+function readerModeRows(rows: readonly Row[], titleRow: number | null, bodyStart: number): Map<number, Block> {
   const start = titleRow === null ? 0 : Math.min(titleRow + 1, bodyStart);
-  const blocks: Block[] = [];
+  const kept = new Map<number, Block>();
   for (let i = start; i < rows.length; i++) {
     const r = rows[i];
     if (!r) continue;
     const t = r.text.trim();
     if (i < bodyStart && !r.prose) continue;
-    if (r.prose || !isTitleShaped(t) || words(t).length > 15) blocks.push(proseBlock(t, r.text));
-    else blocks.push({ text: tidyInline(t), kind: 'heading' });
+    if (r.prose || !isTitleShaped(t) || words(t).length > 15) kept.set(i, proseBlock(t, r.text));
+    else kept.set(i, { text: tidyInline(t), kind: 'heading' });
   }
-  return blocks;
+  return kept;
 }

@@ -41,7 +41,7 @@ export interface SearchResult {
 
 const K1 = 1.2;
 const B = 0.75;
-const TITLE_BOOST = 3;
+export const TITLE_BOOST = 3;
 export const TIER_STEP = 10_000;
 // Terms are remembered per slot in a 32-bit set; expansions past that are recovered by a re-scan of the hits.
 const TERM_BITS = 32;
@@ -64,7 +64,7 @@ export function execute(
   try {
     let required = 0;
     for (const plan of [...plans].sort((a, b) => a.cost - b.cost)) {
-      if (ctx.run(plan, required) === 0) return empty();
+      if (ctx.run([plan], required) === 0) return empty();
       required = (required | (1 << plan.index)) >>> 0;
     }
     return ctx.collect(plans, limit, corrections);
@@ -73,29 +73,35 @@ export function execute(
   }
 }
 
-class Context {
+export class Context {
   /** Every term id the query used, in bit order (see TERM_BITS). */
-  private readonly used: number[] = [];
-  private readonly avgTitle: number;
-  private readonly avgPassage: number;
+  readonly used: number[] = [];
+  /** For each entry of `used`: the clause (plan index) it serves, for proximity. */
+  readonly usedClause: number[] = [];
 
   constructor(
-    private readonly vocab: Vocabulary,
-    private readonly slots: SlotTable,
-    private readonly s: Scratch,
-  ) {
-    this.avgTitle = Math.max(1, slots.liveTitleLength / Math.max(1, slots.liveTitles));
-    this.avgPassage = Math.max(1, slots.livePassageLength / Math.max(1, slots.livePassages));
+    readonly vocab: Vocabulary,
+    readonly slots: SlotTable,
+    readonly s: Scratch,
+    /** Per document: 1 when filters and exclusions let it through; null lets every live document through. */
+    readonly allowed: Uint8Array | null = null,
+  ) {}
+
+  /** Accumulates one clause (several plans: its OR alternatives); returns how many slots it reached. */
+  run(alternatives: Plan[], required: number): number {
+    this.s.nextClause();
+    let reached = 0;
+    for (const plan of alternatives) reached += this.runPlan(plan, required);
+    return reached;
   }
 
-  /** Accumulates one clause; returns how many slots it reached (0 ends the query). */
-  run(plan: Plan, required: number): number {
-    this.s.nextClause();
+  private runPlan(plan: Plan, required: number): number {
     const viable = (slot: number): boolean => this.viable(slot, required);
     if (plan.phrase) {
       const found = matchPhrase(this.vocab, plan.phrase.terms, viable);
       const idf = plan.phrase.termIds.reduce((sum, id) => sum + this.idf(this.vocab.df(id)), 0);
-      const bits = plan.phrase.word === undefined ? plan.phrase.termIds.map((id) => this.bitOf(id)) : [];
+      const bits =
+        plan.phrase.word === undefined ? plan.phrase.termIds.map((id) => this.bitOf(id, plan.index)) : [];
       const termBits = bits.reduce((a, b) => (a | b) >>> 0, 0);
       for (const [slot, freq] of found)
         this.add(slot, plan.index, idf * this.tfNorm(freq, slot), TIER_EXACT, termBits);
@@ -106,14 +112,83 @@ class Context {
     for (const e of plan.expansions) {
       const list = this.vocab.postings[e.termId];
       if (!list) continue;
-      const weight = idf * e.weight;
-      const termBit = this.bitOf(e.termId);
-      const cursor = new PostingCursor(list.bytes());
-      for (let slot = cursor.next(); slot >= 0; slot = cursor.next()) {
-        if (!this.viable(slot, required)) continue;
-        this.add(slot, plan.index, weight * this.tfNorm(cursor.tf, slot), e.tier, termBit);
-        reached++;
+      const termBit = this.bitOf(e.termId, plan.index);
+      reached += this.scan(list.bytes(), idf * e.weight, e.tier, termBit, plan.index, required);
+    }
+    return reached;
+  }
+
+  /**
+   * `viable` + `add` over one posting list, decoded in place. A common word reaches 10^5 slots, so this loop is
+   * most of a query's time: no cursor object, no calls, no allocation; the arithmetic is `add(tfNorm)` exactly.
+   */
+  private scan(
+    bytes: Uint8Array,
+    weight: number,
+    tier: number,
+    termBit: number,
+    clause: number,
+    required: number,
+  ): number {
+    const { s, slots, allowed } = this;
+    const { slotArticle, articleAlive, articleFirst } = slots;
+    const norm = s.norms(slots);
+    const { score, best, stamp, mask, termBits, seen, touched } = s;
+    const tiers = s.tier;
+    const clauseTiers = s.clauseTier;
+    const clauseStamp = s.clauseStamp;
+    const clauseBit = 1 << clause;
+    const n = bytes.length;
+    let reached = 0;
+    let at = 0;
+    let slot = -1;
+    while (at < n) {
+      let b = bytes[at++] as number;
+      let v = b & 0x7f;
+      for (let mul = 128; b >= 0x80; mul *= 128) {
+        b = bytes[at++] as number;
+        v += (b & 0x7f) * mul;
       }
+      slot += v;
+      b = bytes[at++] as number;
+      let tf = b & 0x7f;
+      for (let mul = 128; b >= 0x80; mul *= 128) {
+        b = bytes[at++] as number;
+        tf += (b & 0x7f) * mul;
+      }
+      for (let i = 0; i < tf; i++) while ((bytes[at++] as number) & 0x80);
+      const article = slotArticle[slot] as number;
+      if (articleAlive[article] !== 1) continue;
+      if (allowed !== null && allowed[article] !== 1) continue;
+      const titleSlot = articleFirst[article] as number;
+      if (
+        required !== 0 &&
+        slot !== titleSlot &&
+        ((((mask[slot] as number) | (mask[titleSlot] as number)) & required) >>> 0) !== required
+      )
+        continue;
+      reached++;
+      const contribution = weight * ((tf * (K1 + 1)) / (tf + (norm[slot] as number)));
+      if (seen[slot] !== 1) {
+        seen[slot] = 1;
+        touched[s.touchedCount++] = slot;
+      }
+      if (stamp[slot] !== clauseStamp) {
+        stamp[slot] = clauseStamp;
+        best[slot] = 0;
+        clauseTiers[slot] = tier;
+        tiers[slot] = (tiers[slot] as number) + tier;
+      } else if (tier > (clauseTiers[slot] as number)) {
+        tiers[slot] = (tiers[slot] as number) + tier - (clauseTiers[slot] as number);
+        clauseTiers[slot] = tier;
+      }
+      const prevBest = best[slot] as number;
+      if (contribution > prevBest) {
+        score[slot] = (score[slot] as number) + contribution - prevBest;
+        best[slot] = contribution;
+      }
+      mask[slot] = ((mask[slot] as number) | clauseBit) >>> 0;
+      termBits[slot] = ((termBits[slot] as number) | termBit) >>> 0;
     }
     return reached;
   }
@@ -179,8 +254,12 @@ class Context {
     if (s.stamp[slot] !== s.clauseStamp) {
       s.stamp[slot] = s.clauseStamp;
       s.best[slot] = 0;
-      // Expansions arrive in descending tier order: the first to reach a slot is the clause's tier there.
+      s.clauseTier[slot] = tier;
       s.tier[slot] = (s.tier[slot] ?? 0) + tier;
+    } else if (tier > (s.clauseTier[slot] ?? 0)) {
+      // An OR alternative of a better tier reached the slot after a worse one: the clause counts its best.
+      s.tier[slot] = (s.tier[slot] ?? 0) + tier - (s.clauseTier[slot] ?? 0);
+      s.clauseTier[slot] = tier;
     }
     const prevBest = s.best[slot] ?? 0;
     if (contribution > prevBest) {
@@ -195,18 +274,19 @@ class Context {
   private viable(slot: number, required: number): boolean {
     const article = this.slots.slotArticle[slot] ?? 0;
     if (this.slots.articleAlive[article] !== 1) return false;
+    if (this.allowed !== null && this.allowed[article] !== 1) return false;
     const titleSlot = this.slots.articleFirst[article] ?? 0;
     // Titles always accumulate: a title's match serves every passage of its article.
     if (required === 0 || slot === titleSlot) return true;
     return (((this.s.mask[slot] ?? 0) | (this.s.mask[titleSlot] ?? 0)) & required) >>> 0 === required;
   }
 
-  private titleOf(slot: number): number {
+  titleOf(slot: number): number {
     return this.slots.articleFirst[this.slots.slotArticle[slot] ?? 0] ?? 0;
   }
 
   /** Terms past the 32 remembered per slot: find which of the winning slots contain them. */
-  private rescan(hitSlots: number[]): Map<number, string[]> {
+  rescan(hitSlots: number[]): Map<number, string[]> {
     const wanted = new Set<number>();
     for (const slot of hitSlots) {
       wanted.add(slot);
@@ -227,11 +307,12 @@ class Context {
     return out;
   }
 
-  private bitOf(termId: number): number {
+  private bitOf(termId: number, clause = 0): number {
     let i = this.used.indexOf(termId);
     if (i < 0) {
       i = this.used.length;
       this.used.push(termId);
+      this.usedClause.push(clause);
     }
     return i < TERM_BITS ? (1 << i) >>> 0 : 0;
   }
@@ -243,8 +324,16 @@ class Context {
   }
 
   private tfNorm(tf: number, slot: number): number {
-    const avg = this.slots.slotPassageIds[slot] === '' ? this.avgTitle : this.avgPassage;
-    const len = this.slots.slotLength[slot] ?? 0;
-    return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
+    return (tf * (K1 + 1)) / (tf + (this.s.norms(this.slots)[slot] ?? 0));
+  }
+}
+
+/** BM25's length part per slot, `K1 × (1 − B + B × length / average length)` (titles and passages apart). */
+export function lengthNorms(slots: SlotTable, out: Float64Array): void {
+  const avgTitle = Math.max(1, slots.liveTitleLength / Math.max(1, slots.liveTitles));
+  const avgPassage = Math.max(1, slots.livePassageLength / Math.max(1, slots.livePassages));
+  for (let slot = 0; slot < slots.slotCount; slot++) {
+    const avg = slots.slotPassageIds[slot] === '' ? avgTitle : avgPassage;
+    out[slot] = K1 * (1 - B + (B * (slots.slotLength[slot] ?? 0)) / avg);
   }
 }

@@ -1,20 +1,43 @@
-// Full-text search over passages: a compact inverted index with typo tolerance, prefix and phrase queries.
-// fuse.js is deliberately not used here (GUIDE §4: seconds per query over passage text); see execute.ts for
-// match semantics and ranking, serialize.ts for the cache format.
+// Full-text search over passages, article titles, metadata and notes: a compact inverted index with typo
+// tolerance, prefix and phrase queries and a small query language (operators.ts). fuse.js is deliberately not
+// used here (GUIDE §4: seconds per query over passage text); see execute.ts and grouped.ts for match semantics
+// and ranking, serialize.ts for the cache format.
 
 import type { ArticleBody } from '../types';
 import { execute, type SearchResult } from './execute';
-import { Scratch } from './scratch';
+import { executeGrouped, type GroupedSearchResult } from './grouped';
+import { dateNumber, normalizeField, parseSearchQuery } from './operators';
 import { PostingCursor, PostingList } from './postings';
 import { parseQuery } from './query';
+import { Scratch } from './scratch';
 import { readIndex, writeIndex } from './serialize';
-import { SlotTable } from './slots';
+import { KIND_ARTICLE, KIND_NOTE, SlotTable, type DocFilterMeta } from './slots';
 import { scanTokens } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
 export type { RawHit, SearchResult } from './execute';
+export type { GroupedSearchResult, GroupHit, SearchGroup } from './grouped';
+export type { ParsedQuery } from './operators';
 
-// Removing articles leaves tombstones; past this share of dead slots the postings are rewritten without them.
+export interface ArticleDocMeta {
+  id: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  /** YYYY-MM-DD or null. */
+  published: string | null;
+  /** Names of the tags on the article's highlights. */
+  tags: string[];
+}
+
+export interface SearchOptions {
+  limit: number;
+  offset?: number;
+}
+
+// Notes share the document table with articles; their keys cannot collide with an article id.
+const NOTE_KEY = '\u0002note:';
+// Removing documents leaves tombstones; past this share of dead slots the postings are rewritten without them.
 const COMPACT_RATIO = 0.2;
 
 export class SearchIndex {
@@ -23,51 +46,123 @@ export class SearchIndex {
   private readonly scratch = new Scratch();
 
   /** Indexes the title and every passage of an article; an article already indexed is replaced. */
-  addArticle(doc: { id: string; title: string }, body: ArticleBody): void {
-    if (this.has(doc.id)) this.removeArticle(doc.id);
-    const article = this.slots.addArticle(doc.id);
-    this.indexSlot(article, '', doc.title);
-    for (const p of body.passages) this.indexSlot(article, p.id, body.text.slice(p.start, p.end));
+  addArticle(doc: ArticleDocMeta | { id: string; title: string }, body: ArticleBody): void {
+    this.removeKey(doc.id);
+    const article = this.slots.addArticle(doc.id, metaOf(doc));
+    this.indexSlot(article, '', doc.title, 0, 0);
+    for (const p of body.passages)
+      this.indexSlot(article, p.id, body.text.slice(p.start, p.end), p.start, p.end);
+  }
+
+  /**
+   * Metadata and tags change without re-reading any text. The title's words are indexed text: when the title
+   * itself changed, call `addArticle` with the body instead (this keeps searching the old title's words).
+   */
+  updateArticleMeta(meta: ArticleDocMeta): void {
+    const doc = this.slots.byId.get(meta.id);
+    if (doc !== undefined) this.slots.setMeta(doc, metaOf(meta));
   }
 
   removeArticle(id: string): void {
-    const article = this.slots.byId.get(id);
-    if (article === undefined) return;
-    this.slots.kill(article);
-    if (this.slots.deadSlots > COMPACT_RATIO * this.slots.slotCount) this.compact();
+    this.removeKey(id);
+  }
+
+  /** A note is searched like an article: its title, then one passage per paragraph (`n0`, `n1`, ...). */
+  addNote(note: { id: string; title: string; body: string }): void {
+    const key = NOTE_KEY + note.id;
+    this.removeKey(key);
+    const doc = this.slots.addArticle(key, {
+      kind: KIND_NOTE,
+      published: 0,
+      source: '',
+      author: '',
+      tags: [],
+    });
+    this.indexSlot(doc, '', note.title, 0, 0);
+    const re = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+    let k = 0;
+    for (let m = re.exec(note.body); m !== null; m = re.exec(note.body)) {
+      if (m[0].trim() === '') continue;
+      this.indexSlot(doc, `n${k++}`, m[0], m.index, m.index + m[0].length);
+    }
+  }
+
+  removeNote(id: string): void {
+    this.removeKey(NOTE_KEY + id);
   }
 
   has(id: string): boolean {
     return this.slots.byId.has(id);
   }
 
-  /** Number of articles indexed. */
+  /** Number of articles and notes indexed. */
   get size(): number {
     return this.slots.byId.size;
   }
 
-  /** All query words must match (see execute.ts); `total` counts matching passages, `hits` the best `limit`. */
-  search(query: string, limit: number): SearchResult {
-    const clauses = parseQuery(query);
-    return execute(this.vocab, this.slots, this.scratch, clauses, Math.max(0, Math.floor(limit)));
+  /** The query language (see operators.ts), answered as articles and notes with their best passages. */
+  search(query: string, options: SearchOptions): GroupedSearchResult;
+  /** Plain words only, answered as passages (kept until the handlers use the grouped form). */
+  search(query: string, limit: number): SearchResult;
+  search(query: string, options: SearchOptions | number): GroupedSearchResult | SearchResult {
+    if (typeof options === 'number') {
+      return execute(
+        this.vocab,
+        this.slots,
+        this.scratch,
+        parseQuery(query),
+        Math.max(0, Math.floor(options)),
+      );
+    }
+    const limit = Math.max(0, Math.floor(options.limit));
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    const parsed = parseSearchQuery(query);
+    return executeGrouped(this.vocab, this.slots, this.scratch, parsed, limit, offset, keyToId);
   }
 
-  /** A versioned snapshot; tombstones are compacted away first. */
-  toJSON(): string {
+  /** A versioned binary snapshot; tombstones are compacted away first. */
+  serialize(): Uint8Array {
     if (this.slots.deadSlots > 0) this.compact();
     return writeIndex(this.vocab, this.slots);
   }
 
   /** Throws a QuireError for a wrong version or corrupt input: the caller then rebuilds from the articles. */
-  static fromJSON(json: string): SearchIndex {
-    const { vocab, slots } = readIndex(json);
+  static deserialize(bytes: Uint8Array): SearchIndex {
+    const { vocab, slots } = readIndex(bytes);
     const index = new SearchIndex();
     index.vocab = vocab;
     index.slots = slots;
     return index;
   }
 
-  private indexSlot(article: number, passageId: string, text: string): void {
+  /** The binary snapshot as base64 inside a string, for callers that still store text. */
+  toJSON(): string {
+    return JSON.stringify({
+      format: 'quire-search-index',
+      data: Buffer.from(this.serialize()).toString('base64'),
+    });
+  }
+
+  static fromJSON(json: string): SearchIndex {
+    let data: unknown;
+    try {
+      data = (JSON.parse(json) as { data?: unknown }).data;
+    } catch {
+      data = undefined;
+    }
+    return SearchIndex.deserialize(
+      typeof data === 'string' ? Buffer.from(data, 'base64') : new Uint8Array(0),
+    );
+  }
+
+  private removeKey(key: string): void {
+    const doc = this.slots.byId.get(key);
+    if (doc === undefined) return;
+    this.slots.kill(doc);
+    if (this.slots.deadSlots > COMPACT_RATIO * this.slots.slotCount) this.compact();
+  }
+
+  private indexSlot(doc: number, passageId: string, text: string, start: number, end: number): void {
     const slot = this.slots.slotCount;
     const positions = new Map<string, number[]>();
     const length = scanTokens(text, (term, _start, _end, pos) => {
@@ -75,22 +170,28 @@ export class SearchIndex {
       if (list === undefined) positions.set(term, [pos]);
       else if (list[list.length - 1] !== pos) list.push(pos);
     });
-    this.slots.addSlot(article, passageId, length);
+    this.slots.addSlot(doc, passageId, length, start, end);
     for (const [term, list] of positions) this.vocab.listFor(term).append(slot, list);
   }
 
-  /** Rewrites postings and slot numbers without dead articles; terms left with no posting are dropped. */
+  /** Rewrites postings and slot numbers without dead documents; terms left with no posting are dropped. */
   private compact(): void {
     const old = this.slots;
     const slots = new SlotTable();
     const remap = new Int32Array(old.slotCount).fill(-1);
     for (let a = 0; a < old.articleTotal; a++) {
       if (old.articleAlive[a] !== 1) continue;
-      const article = slots.addArticle(old.articleIds[a] ?? '');
+      const doc = slots.addArticle(old.articleIds[a] ?? '', old.metaOf(a));
       const first = old.articleFirst[a] ?? 0;
       const count = old.articleCount[a] ?? 0;
       for (let s = first; s < first + count; s++) {
-        remap[s] = slots.addSlot(article, old.slotPassageIds[s] ?? '', old.slotLength[s] ?? 0);
+        remap[s] = slots.addSlot(
+          doc,
+          old.slotPassageIds[s] ?? '',
+          old.slotLength[s] ?? 0,
+          old.slotStart[s],
+          old.slotEnd[s],
+        );
       }
     }
     const vocab = new Vocabulary();
@@ -110,4 +211,19 @@ export class SearchIndex {
     this.vocab = vocab;
     this.slots = slots;
   }
+}
+
+function keyToId(key: string): string {
+  return key.startsWith(NOTE_KEY) ? key.slice(NOTE_KEY.length) : key;
+}
+
+function metaOf(doc: ArticleDocMeta | { id: string; title: string }): DocFilterMeta {
+  if (!('tags' in doc)) return { kind: KIND_ARTICLE, published: 0, source: '', author: '', tags: [] };
+  return {
+    kind: KIND_ARTICLE,
+    published: dateNumber(doc.published),
+    source: doc.source === null ? '' : normalizeField(doc.source),
+    author: doc.author === null ? '' : normalizeField(doc.author),
+    tags: [...new Set(doc.tags.map(normalizeField))],
+  };
 }

@@ -172,7 +172,8 @@ function applyField(out: ParsedQuery, item: Item, warnings: string[]): void {
     case 'after':
     case 'before': {
       const date = parseDate(value, item.field === 'before');
-      if (date === null) warnings.push(`${item.raw} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.`);
+      if (date === null)
+        warnings.push(`${item.raw} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.`);
       else if (item.field === 'after') out.after = Math.max(out.after ?? 0, date);
       else out.before = Math.min(out.before ?? 99999999, date);
       return;
@@ -204,12 +205,14 @@ export function dateNumber(published: string | null): number {
 
 /** Case-, diacritic- and spacing-insensitive form of a metadata value or filter. */
 export function normalizeField(value: string): string {
-  return normalizeTerm(value.trim().replace(/\s+/g, ' '));
+  // eslint-disable-next-line no-control-regex -- control characters separate nothing a person typed
+  return normalizeTerm(value.replace(/[\u0000-\u001f\s]+/g, ' ').trim());
 }
 
 function describe(q: ParsedQuery): string {
   const parts: string[] = [];
-  if (q.must.length > 0) parts.push(`all of: ${q.must.map((alts) => alts.map(clauseText).join(' or ')).join(', ')}`);
+  if (q.must.length > 0)
+    parts.push(`all of: ${q.must.map((alts) => alts.map(clauseText).join(' or ')).join(', ')}`);
   if (q.not.length > 0) parts.push(`not: ${q.not.map(clauseText).join(', ')}`);
   for (const t of q.tags) parts.push(`tag: ${t}`);
   for (const s of q.sources) parts.push(`source contains: ${s}`);

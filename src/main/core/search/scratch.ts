@@ -1,6 +1,9 @@
 // Reusable per-slot work arrays for query execution, grown with the index and cleared through the list of
 // touched slots after each query (clearing 10^5 cells per keystroke would cost more than most queries).
 
+import { lengthNorms } from './execute';
+import type { SlotTable } from './slots';
+
 export class Scratch {
   score = new Float32Array(0);
   /** The current clause's best contribution per slot; valid only where `stamp` equals `clauseStamp`. */
@@ -8,14 +11,34 @@ export class Scratch {
   stamp = new Uint32Array(0);
   /** Sum of clause tiers (exact 2, prefix 1, typo 0). */
   tier = new Uint8Array(0);
+  /** The current clause's tier per slot; valid only where `stamp` equals `clauseStamp`. */
+  clauseTier = new Uint8Array(0);
   /** Bit i set: clause i is satisfied in this slot. */
   mask = new Uint32Array(0);
   /** Bit b set: the query's b-th term occurs in this slot. */
   termBits = new Uint32Array(0);
-  private seen = new Uint8Array(0);
+  /** 1 for a slot already in `touched`. */
+  seen = new Uint8Array(0);
   touched = new Int32Array(0);
   touchedCount = 0;
   clauseStamp = 0;
+
+  private norm = new Float64Array(0);
+  private normKey = '';
+
+  /**
+   * Per slot, BM25's length normalisation (see `lengthNorms`), recomputed only when the table's live totals
+   * changed: it depends on average lengths, which every add or removal moves.
+   */
+  norms(slots: SlotTable): Float64Array {
+    const key = `${slots.slotCount} ${slots.liveTitles} ${slots.liveTitleLength} ${slots.livePassages} ${slots.livePassageLength}`;
+    if (key !== this.normKey || this.norm.length < slots.slotCount) {
+      if (this.norm.length < slots.slotCount) this.norm = new Float64Array(Math.max(1024, slots.slotCount * 2));
+      lengthNorms(slots, this.norm);
+      this.normKey = key;
+    }
+    return this.norm;
+  }
 
   ensure(slots: number): void {
     if (this.score.length >= slots) return;
@@ -24,6 +47,7 @@ export class Scratch {
     this.best = new Float32Array(cap);
     this.stamp = new Uint32Array(cap);
     this.tier = new Uint8Array(cap);
+    this.clauseTier = new Uint8Array(cap);
     this.mask = new Uint32Array(cap);
     this.termBits = new Uint32Array(cap);
     this.seen = new Uint8Array(cap);

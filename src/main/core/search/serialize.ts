@@ -1,35 +1,32 @@
-// The on-disk form of the index: a rebuildable cache, so any doubt (wrong version, bad lengths) is an error and
-// the caller rebuilds. Bulk data is base64 of typed arrays inside one JSON object, which JSON.parse reads as a
-// handful of long strings: opening a 10k-article index takes a fraction of a second, not a rebuild.
+// The on-disk form of the index: a rebuildable cache, so any doubt (wrong magic or version, bad lengths, a
+// checksum mismatch) is a QuireError and the caller rebuilds. Binary, so opening is a few copies, not a parse:
+//   "QSIX" | u32 version | u32 checksum (over everything after it) | u32 sectionCount | sectionCount × u32 byteLength
+//   | sections, each padded to 4 bytes.
+// Sections: 0 strings (UTF-8 JSON of the string tables), then typed arrays (see SECTIONS), then posting bytes.
+// Posting lists are views into the file's bytes: PostingList copies itself before its first append.
 
 import { QuireError } from '../errors';
 import { PostingList } from './postings';
 import { SlotTable } from './slots';
 import { Vocabulary } from './vocabulary';
 
-export const INDEX_FORMAT = 'quire-search-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
+const MAGIC = 0x58495351; // "QSIX" little-endian
+const HEADER = 16;
 
-interface IndexFileV1 {
-  format: typeof INDEX_FORMAT;
-  version: typeof INDEX_VERSION;
-  articleIds: string[];
-  /** Slots per article (title + passages), base64 Uint32. */
-  articleCounts: string;
-  /** Per slot: '' for a title, else the passage id. */
-  slotPassageIds: string[];
-  slotLengths: string;
-  /** Terms joined by '\n' (a term never contains whitespace). */
-  terms: string;
-  /** Per term, base64 Uint32: byte length, slot count, last slot. */
-  byteLengths: string;
-  counts: string;
-  lastSlots: string;
-  postings: string;
+interface Strings {
+  docKeys: string[];
+  passageIds: string[];
+  terms: string[];
+  sources: string[];
+  authors: string[];
+  tags: string[][];
 }
 
-/** Callers must compact first: every article written is alive. */
-export function writeIndex(vocab: Vocabulary, slots: SlotTable): string {
+/** Callers must compact first: every document written is alive. */
+export function writeIndex(vocab: Vocabulary, slots: SlotTable): Uint8Array {
+  const docs = slots.articleTotal;
+  const n = slots.slotCount;
   const termCount = vocab.size;
   const byteLengths = new Uint32Array(termCount);
   const counts = new Uint32Array(termCount);
@@ -41,99 +38,163 @@ export function writeIndex(vocab: Vocabulary, slots: SlotTable): string {
     lastSlots[i] = list.lastSlot;
     total += list.length;
   });
-  const all = new Uint8Array(total);
+  const postings = new Uint8Array(total);
   let at = 0;
   for (const list of vocab.postings) {
-    all.set(list.bytes(), at);
+    postings.set(list.bytes(), at);
     at += list.length;
   }
-  const file: IndexFileV1 = {
-    format: INDEX_FORMAT,
-    version: INDEX_VERSION,
-    articleIds: slots.articleIds,
-    articleCounts: b64(slots.articleCount.subarray(0, slots.articleTotal)),
-    slotPassageIds: slots.slotPassageIds,
-    slotLengths: b64(slots.slotLength.subarray(0, slots.slotCount)),
-    terms: vocab.terms.join('\n'),
-    byteLengths: b64(byteLengths),
-    counts: b64(counts),
-    lastSlots: b64(lastSlots),
-    postings: Buffer.from(all.buffer, all.byteOffset, all.byteLength).toString('base64'),
+  const strings: Strings = {
+    docKeys: slots.articleIds,
+    passageIds: slots.slotPassageIds,
+    terms: vocab.terms,
+    sources: slots.docSource,
+    authors: slots.docAuthor,
+    tags: slots.docTags,
   };
-  return JSON.stringify(file);
+  const sections: Uint8Array[] = [
+    new TextEncoder().encode(JSON.stringify(strings)),
+    bytesOf(slots.articleCount.subarray(0, docs)),
+    slots.docKind.subarray(0, docs),
+    bytesOf(slots.docPublished.subarray(0, docs)),
+    bytesOf(slots.slotLength.subarray(0, n)),
+    bytesOf(slots.slotStart.subarray(0, n)),
+    bytesOf(slots.slotEnd.subarray(0, n)),
+    bytesOf(byteLengths),
+    bytesOf(counts),
+    bytesOf(lastSlots),
+    bytesOf(vocab.sortedOrder()),
+    postings,
+  ];
+  const headerBytes = HEADER + 4 * sections.length;
+  const size = sections.reduce((sum, s) => sum + pad4(s.byteLength), headerBytes);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, INDEX_VERSION, true);
+  view.setUint32(12, sections.length, true);
+  let offset = headerBytes;
+  sections.forEach((s, i) => {
+    view.setUint32(HEADER + 4 * i, s.byteLength, true);
+    out.set(s, offset);
+    offset += pad4(s.byteLength);
+  });
+  view.setUint32(8, checksum(out, 12), true);
+  return out;
 }
 
-export function readIndex(json: string): { vocab: Vocabulary; slots: SlotTable } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (e) {
-    throw corrupt('it is not valid JSON', e);
-  }
-  const file = checkShape(parsed);
-  const slots = new SlotTable();
-  const counts = u32(file.articleCounts);
-  const lengths = u32(file.slotLengths);
-  if (counts.length !== file.articleIds.length || lengths.length !== file.slotPassageIds.length) {
-    throw corrupt('its article and passage tables disagree');
-  }
-  let slot = 0;
-  file.articleIds.forEach((id, a) => {
-    const article = slots.addArticle(id);
-    const n = counts[a] ?? 0;
-    for (let k = 0; k < n; k++, slot++) {
-      if (slot >= lengths.length) throw corrupt('an article points past the passage table');
-      slots.addSlot(article, file.slotPassageIds[slot] ?? '', lengths[slot] ?? 0);
-    }
-  });
-  if (slot !== lengths.length) throw corrupt('some passages belong to no article');
-
-  const terms = file.terms === '' ? [] : file.terms.split('\n');
-  const byteLengths = u32(file.byteLengths);
-  const termCounts = u32(file.counts);
-  const lastSlots = u32(file.lastSlots);
-  if (
-    byteLengths.length !== terms.length ||
-    termCounts.length !== terms.length ||
-    lastSlots.length !== terms.length
-  ) {
-    throw corrupt('its term tables disagree');
-  }
-  const bytes = Buffer.from(file.postings, 'base64');
-  const vocab = new Vocabulary();
-  let at = 0;
-  terms.forEach((term, i) => {
-    const len = byteLengths[i] ?? 0;
-    const last = lastSlots[i] ?? 0;
-    if (at + len > bytes.length || last >= slot) throw corrupt('a posting list runs past the data');
-    // A copy, not a view: appending to one term must never grow into its neighbour's bytes.
-    const own = new Uint8Array(len);
-    own.set(bytes.subarray(at, at + len));
-    vocab.add(term, new PostingList(own, termCounts[i] ?? 0, last));
-    at += len;
-  });
-  if (at !== bytes.length) throw corrupt('it has trailing posting data');
-  return { vocab, slots };
-}
-
-function checkShape(v: unknown): IndexFileV1 {
-  if (typeof v !== 'object' || v === null) throw corrupt('it is not an index object');
-  const o = v as Record<string, unknown>;
-  if (o.format !== INDEX_FORMAT) throw corrupt('it is not a Quire search index');
-  if (o.version !== INDEX_VERSION) {
+export function readIndex(input: Uint8Array): { vocab: Vocabulary; slots: SlotTable } {
+  // A private, aligned copy: typed-array views need 4-byte alignment and the caller's buffer may change.
+  const bytes = new Uint8Array(input.byteLength);
+  bytes.set(input);
+  if (bytes.byteLength < HEADER) throw corrupt('it is too short');
+  const view = new DataView(bytes.buffer);
+  if (view.getUint32(0, true) !== MAGIC) throw corrupt('it is not a Quire search index');
+  const version = view.getUint32(4, true);
+  if (version !== INDEX_VERSION) {
     throw new QuireError(
       'NOTEBOOK_ERROR',
-      `The search index was written in format ${String(o.version)} and this Quire reads ${INDEX_VERSION}; it will be rebuilt from your articles.`,
+      `The search index was written in format ${version} and this Quire reads ${INDEX_VERSION}; it will be rebuilt from your articles.`,
     );
   }
-  const strings = ['articleCounts', 'slotLengths', 'terms', 'byteLengths', 'counts', 'lastSlots', 'postings'];
-  for (const key of strings) if (typeof o[key] !== 'string') throw corrupt(`its "${key}" field is missing`);
-  for (const key of ['articleIds', 'slotPassageIds']) {
-    const arr = o[key];
-    if (!Array.isArray(arr) || !arr.every((x) => typeof x === 'string'))
-      throw corrupt(`its "${key}" list is broken`);
+  if (view.getUint32(8, true) !== checksum(bytes, 12)) throw corrupt('its checksum does not match');
+  const sectionCount = view.getUint32(12, true);
+  if (sectionCount !== 12 || bytes.byteLength < HEADER + 4 * sectionCount)
+    throw corrupt('its header is broken');
+  const sections: Uint8Array[] = [];
+  let offset = HEADER + 4 * sectionCount;
+  for (let i = 0; i < sectionCount; i++) {
+    const len = view.getUint32(HEADER + 4 * i, true);
+    if (offset + len > bytes.byteLength) throw corrupt('a section runs past the end');
+    sections.push(bytes.subarray(offset, offset + len));
+    offset += pad4(len);
   }
-  return v as IndexFileV1;
+  const [
+    json,
+    counts,
+    kinds,
+    published,
+    lengths,
+    starts,
+    ends,
+    byteLengths,
+    termCounts,
+    lastSlots,
+    order,
+    postings,
+  ] = sections as [Uint8Array, ...Uint8Array[]];
+  let strings: Strings;
+  try {
+    strings = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)) as Strings;
+  } catch (e) {
+    throw corrupt('its string table does not parse', e);
+  }
+  const docCounts = u32(counts);
+  const docKinds = kinds ?? new Uint8Array(0);
+  const docPublished = u32(published);
+  const slotLengths = u32(lengths);
+  const slotStarts = u32(starts);
+  const slotEnds = u32(ends);
+  const docs = strings.docKeys.length;
+  const n = strings.passageIds.length;
+  if (
+    [
+      docCounts.length,
+      docKinds.length,
+      docPublished.length,
+      strings.sources.length,
+      strings.authors.length,
+    ].some((l) => l !== docs) ||
+    strings.tags.length !== docs ||
+    [slotLengths.length, slotStarts.length, slotEnds.length].some((l) => l !== n)
+  ) {
+    throw corrupt('its document and passage tables disagree');
+  }
+  const slots = new SlotTable();
+  let slot = 0;
+  for (let d = 0; d < docs; d++) {
+    const doc = slots.addArticle(strings.docKeys[d] ?? '', {
+      kind: docKinds[d] ?? 0,
+      published: docPublished[d] ?? 0,
+      source: strings.sources[d] ?? '',
+      author: strings.authors[d] ?? '',
+      tags: strings.tags[d] ?? [],
+    });
+    const c = docCounts[d] ?? 0;
+    if (slot + c > n) throw corrupt('a document points past the passage table');
+    for (let k = 0; k < c; k++, slot++) {
+      slots.addSlot(
+        doc,
+        strings.passageIds[slot] ?? '',
+        slotLengths[slot] ?? 0,
+        slotStarts[slot],
+        slotEnds[slot],
+      );
+    }
+  }
+  if (slot !== n) throw corrupt('some passages belong to no document');
+
+  const terms = strings.terms;
+  const lens = u32(byteLengths);
+  const tc = u32(termCounts);
+  const last = u32(lastSlots);
+  const sorted = u32(order);
+  if ([lens.length, tc.length, last.length, sorted.length].some((l) => l !== terms.length)) {
+    throw corrupt('its term tables disagree');
+  }
+  const data = postings ?? new Uint8Array(0);
+  const vocab = new Vocabulary();
+  let at = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const len = lens[i] ?? 0;
+    const lastSlot = last[i] ?? 0;
+    if (at + len > data.length || lastSlot >= n) throw corrupt('a posting list runs past the data');
+    vocab.add(terms[i] ?? '', new PostingList(data.subarray(at, at + len), tc[i] ?? 0, lastSlot), false);
+    at += len;
+  }
+  if (at !== data.length) throw corrupt('it has trailing posting data');
+  vocab.restoreSorted(Array.from(sorted));
+  return { vocab, slots };
 }
 
 function corrupt(why: string, cause?: unknown): QuireError {
@@ -144,14 +205,28 @@ function corrupt(why: string, cause?: unknown): QuireError {
   );
 }
 
-function b64(arr: Uint32Array): string {
-  return Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).toString('base64');
+function bytesOf(arr: Uint32Array): Uint8Array {
+  return new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
 }
 
-function u32(s: string): Uint32Array {
-  const buf = Buffer.from(s, 'base64');
-  if (buf.byteLength % 4 !== 0) throw corrupt('a number table has a broken length');
-  const out = new Uint32Array(buf.byteLength / 4);
-  new Uint8Array(out.buffer).set(buf);
-  return out;
+function pad4(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function u32(section: Uint8Array | undefined): Uint32Array {
+  if (section === undefined || section.byteLength % 4 !== 0)
+    throw corrupt('a number table has a broken length');
+  // Sections start 4-aligned within a fresh buffer, so this is a view, not a copy.
+  return new Uint32Array(section.buffer, section.byteOffset, section.byteLength / 4);
+}
+
+/** FNV-style multiply-xor over 32-bit words (the tail byte-wise): cheap, and any flipped byte changes it. */
+function checksum(bytes: Uint8Array, from: number): number {
+  let h = 0x811c9dc5;
+  const words = (bytes.byteLength - from) >>> 2;
+  const view = new Uint32Array(bytes.buffer, bytes.byteOffset + from, words);
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ (view[i] as number), 0x01000193);
+  for (let i = from + words * 4; i < bytes.byteLength; i++)
+    h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return h >>> 0;
 }

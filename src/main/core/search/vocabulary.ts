@@ -37,7 +37,8 @@ export class Vocabulary {
     return this.add(term, new PostingList());
   }
 
-  add(term: string, list: PostingList): PostingList {
+  /** `track: false` when the caller restores the sorted order itself (see `restoreSorted`). */
+  add(term: string, list: PostingList, track = true): PostingList {
     const id = this.terms.length;
     this.ids.set(term, id);
     this.terms.push(term);
@@ -50,7 +51,7 @@ export class Vocabulary {
     this.sigs[id] = signature(term);
     const len = Math.min(term.length, MAX_BUCKET);
     (this.byLength[len] ??= []).push(id);
-    this.pending.push(id);
+    if (track) this.pending.push(id);
     return list;
   }
 
@@ -97,6 +98,17 @@ export class Vocabulary {
     }
     found.sort((a, b) => this.df(b) - this.df(a));
     return found.slice(0, limit);
+  }
+
+  /** Term ids sorted by term (for the saved index, so opening it skips a sort of the whole vocabulary). */
+  sortedOrder(): Uint32Array {
+    this.sortPending();
+    return Uint32Array.from(this.sorted);
+  }
+
+  restoreSorted(order: number[]): void {
+    this.sorted = order;
+    this.pending = [];
   }
 
   df(id: number): number {

@@ -172,11 +172,10 @@ export class FileNotebookStore implements NotebookStore {
     return this.write(() => this.parts.notes.update(fn));
   }
 
-  async readCache(name: string): Promise<string | null> {
-    const bytes = await readFileIfExists(cachePath(this.dir, name));
-    return bytes === null ? null : bytes.toString('utf8');
+  async readCache(name: string): Promise<Uint8Array | null> {
+    return readFileIfExists(cachePath(this.dir, name));
   }
-  writeCache(name: string, data: string): Promise<void> {
+  writeCache(name: string, data: string | Uint8Array): Promise<void> {
     return this.write(async () => {
       const target = cachePath(this.dir, name);
       await fs.mkdir(path.dirname(target), { recursive: true });

@@ -75,8 +75,8 @@ export interface NotebookStore {
   updateNotes<T>(fn: (draft: { notes: Note[] }) => T): Promise<T>;
 
   /** Rebuildable caches (e.g. the search index) under `cache/<name>`; never backed up, may be deleted. */
-  readCache(name: string): Promise<string | null>;
-  writeCache(name: string, data: string): Promise<void>;
+  readCache(name: string): Promise<Uint8Array | null>;
+  writeCache(name: string, data: string | Uint8Array): Promise<void>;
 
   /** Releases the single-writer lock. */
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 // restoring or dropping blocks, and re-extraction. State is keyed by article id so switching articles
 // never shows another article's form or blocks.
 import type { ArticleChange, ArticleOriginal } from '../../../main/core/api-contract';
-import type { ArticleMetadata, MetadataField } from '../../../main/core/types';
+import { metadataFields, type ArticleMetadata, type MetadataField } from '../../../main/core/types';
 import { api, messageOf } from '../lib/api-client';
 import { library } from './library.svelte';
 import { reader } from './reader.svelte';
@@ -28,8 +28,8 @@ export function changeMessage(change: Pick<ArticleChange, 'moved' | 'orphaned'>)
 }
 
 /** The fields the researcher edited, from the record's `edits` (a present key, even null, is an edit). */
-export function editedFields(edits: MetaPatch | undefined): Set<MetadataField> {
-  return new Set(edits ? (Object.keys(edits) as MetadataField[]) : []);
+export function editedFields(edits: MetaPatch | undefined): readonly MetadataField[] {
+  return metadataFields.filter((f) => edits !== undefined && Object.hasOwn(edits, f));
 }
 
 class ArticleControlState {
@@ -142,9 +142,7 @@ class ArticleControlState {
       }));
     if (!original) return;
     const was =
-      original.extractorVersion === null
-        ? 'an earlier extractor'
-        : `extractor v${original.extractorVersion}`;
+      original.extractorVersion === null ? 'an earlier extractor' : `extractor v${original.extractorVersion}`;
     const picked = await ui.choose(
       'Re-extract article',
       `Run the current extractor (v${original.currentExtractorVersion}) again on the original file of “${title}”, extracted with ${was}? Your metadata edits and block choices are kept; highlights are re-anchored.`,
