@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../src/main/core/app/create';
-import { createExtractorPool } from '../src/main/core/import/extract-pool';
+import { createExtractorPool, inProcessExtractor } from '../src/main/core/import/extract-pool';
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '2000' }, workers: { type: 'string' } },
@@ -43,14 +43,16 @@ async function main(): Promise<void> {
   const a = createServices({
     appVersion: 'bench',
     userDataDir: join(work, 'user-data'),
-    extractor: createExtractorPool({ workerUrl, ...(size ? { size } : {}) }),
+    // `--workers 0`: extract on the main thread, for comparison.
+    extractor:
+      size === 0 ? inProcessExtractor : createExtractorPool({ workerUrl, ...(size ? { size } : {}) }),
   });
   await a.core.open(notebook, true);
   let t = performance.now();
   const report = await a.api.importPaths({ paths: [corpus] });
   const importS = (performance.now() - t) / 1000;
   row(
-    `import ${n} files (extract + store + index, ${a.core.extractor.parallelism} workers)`,
+    `import ${n} files (extract + store + index, ${size === 0 ? 'no' : a.core.extractor.parallelism} workers)`,
     `${importS.toFixed(1)} s (${Math.round(n / importS)} files/s)`,
     n >= 10000 ? '≤ 120 s' : '≥ 100 files/s',
   );

@@ -67,7 +67,11 @@ export function scoreParagraphs(got: readonly string[], expected: readonly strin
       ? 1
       : expected.filter((p) => coverage(p, gotSet) >= MATCH_THRESHOLD).length / expected.length;
   const precision =
-    got.length === 0 ? (expected.length === 0 ? 1 : 0) : got.filter((p) => coverage(p, expSet) >= MATCH_THRESHOLD).length / got.length;
+    got.length === 0
+      ? expected.length === 0
+        ? 1
+        : 0
+      : got.filter((p) => coverage(p, expSet) >= MATCH_THRESHOLD).length / got.length;
   return { precision, recall, f1: f1(precision, recall) };
 }
 

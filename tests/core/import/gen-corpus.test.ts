@@ -33,13 +33,15 @@ const read = <T>(rel: string): T => JSON.parse(readFileSync(path.join(dir, rel),
 
 describe('generated corpus (40 articles)', async () => {
   const manifest = read<ManifestEntry[]>('manifest.json');
-  const results = await Promise.all(manifest.map(async (entry) => {
-    const article = await extractFile(readFileSync(path.join(dir, entry.file)), entry.file);
-    const passages = new Set(article.passages.map((p) => article.text.slice(p.start, p.end)));
-    const kept = entry.paragraphs.filter((p) => passages.has(p.normalize('NFC'))).length;
-    const leftovers = entry.boilerplate.filter((b) => article.text.includes(b));
-    return { entry, article, kept, leftovers };
-  }));
+  const results = await Promise.all(
+    manifest.map(async (entry) => {
+      const article = await extractFile(readFileSync(path.join(dir, entry.file)), entry.file);
+      const passages = new Set(article.passages.map((p) => article.text.slice(p.start, p.end)));
+      const kept = entry.paragraphs.filter((p) => passages.has(p.normalize('NFC'))).length;
+      const leftovers = entry.boilerplate.filter((b) => article.text.includes(b));
+      return { entry, article, kept, leftovers };
+    }),
+  );
 
   it('finds title, author, date, outlet and url exactly as stated (null where the file states none)', () => {
     const pick = (x: ManifestEntry | Extraction) => ({

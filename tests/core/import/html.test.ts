@@ -48,7 +48,8 @@ describe('html metadata', () => {
   });
 
   it('falls back to <time datetime> and a cleaned <title>', async () => {
-    const a = await html(`<html><head><title>Arms Fair Opens</title></head><body><article><h1>Arms Fair Opens</h1>
+    const a =
+      await html(`<html><head><title>Arms Fair Opens</title></head><body><article><h1>Arms Fair Opens</h1>
       <time datetime="2019-01-16T10:00:00Z">Wednesday</time>${body}</article></body></html>`);
     expect(a.title).toBe('Arms Fair Opens');
     expect(a.published).toBe('2019-01-16');
@@ -93,6 +94,8 @@ describe('html body', () => {
     expect(dropped.get('Talks')).toBe('title');
     const all = a.blocks.map((b) => b.text).join('\n');
     expect(all).not.toMatch(/tracker|Hidden promo/);
-    expect(a.blocks.filter((b) => b.kept).map((b) => b.text)).toEqual([1, 2, 3, 4, 5].map((n) => expect.stringContaining(`Paragraph ${n} says`)));
+    expect(a.blocks.filter((b) => b.kept).map((b) => b.text)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => expect.stringContaining(`Paragraph ${n} says`)),
+    );
   });
 });

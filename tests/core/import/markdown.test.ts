@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractFile } from '../../../src/main/core/import/extract';
 
 const md = (s: string) => extractFile(Buffer.from(s, 'utf8'), 'note.md');
-const passages = (a: Awaited<ReturnType<typeof md>>) => a.passages.map((p) => [p.kind, a.text.slice(p.start, p.end)]);
+const passages = (a: Awaited<ReturnType<typeof md>>) =>
+  a.passages.map((p) => [p.kind, a.text.slice(p.start, p.end)]);
 
 describe('markdown import', () => {
   it('reads front matter: quoted and bare values, author lists, dates, source and url', async () => {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  paragraphs,
-  sameByline,
-  sameDay,
-  sameText,
-  scoreParagraphs,
-} from '../../../scripts/extract-scoring';
+import { paragraphs, sameByline, sameDay, sameText, scoreParagraphs } from '../../../scripts/extract-scoring';
 
 const body = [
   'The delegation met officials in Naypyitaw to discuss arms sales.',

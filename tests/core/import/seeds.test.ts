@@ -58,7 +58,11 @@ describe.each(expected.articles)('seed $file', async (seed) => {
       expect(block, snippet).toBeDefined();
       expect(block?.reason ?? '', snippet).toMatch(/^[a-z][a-z /]+$/);
     }
-    for (const snippet of seed.with) expect(kept.some((b) => b.text.includes(snippet)), snippet).toBe(true);
+    for (const snippet of seed.with)
+      expect(
+        kept.some((b) => b.text.includes(snippet)),
+        snippet,
+      ).toBe(true);
     expect(dropped.find((b) => b.text === seed.title)?.reason).toBe('title');
   });
 

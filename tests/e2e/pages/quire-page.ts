@@ -2,16 +2,19 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { NotesPane } from './notes-pane';
 import { ReaderPane } from './reader-pane';
+import { SearchPanel } from './search-panel';
 
 export class QuirePage {
   readonly reader: ReaderPane;
   readonly notes: NotesPane;
+  readonly searchPanel: SearchPanel;
   readonly searchField: Locator;
   readonly importReport: Locator;
 
   constructor(readonly page: Page) {
     this.reader = new ReaderPane(page);
     this.notes = new NotesPane(page);
+    this.searchPanel = new SearchPanel(page);
     this.searchField = page.getByRole('searchbox', { name: 'Search articles' });
     this.importReport = page.getByRole('dialog', { name: /^Import (finished|cancelled)$/ });
   }

@@ -26,7 +26,10 @@ const formats: Record<string, TextFormat> = {
 /** Bumped when extraction changes in a way worth offering "Re-extract" for. */
 export const EXTRACTOR_VERSION = 2;
 
-export const supportedExtensions: readonly string[] = [...Object.keys(formats), ...Object.keys(binaryFormats)];
+export const supportedExtensions: readonly string[] = [
+  ...Object.keys(formats),
+  ...Object.keys(binaryFormats),
+];
 
 function extensionOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -40,7 +43,9 @@ export function isSupportedFile(name: string): boolean {
 
 function unsupported(ext: string): never {
   const what = ext === '' ? 'files without an extension' : `${ext} files`;
-  const known = [...new Set(supportedExtensions.filter((e) => !['.text', '.markdown', '.htm', '.xhtml'].includes(e)))];
+  const known = [
+    ...new Set(supportedExtensions.filter((e) => !['.text', '.markdown', '.htm', '.xhtml'].includes(e))),
+  ];
   throw new QuireError('BAD_INPUT', `Quire cannot import ${what} yet; it reads ${known.join(', ')}.`);
 }
 

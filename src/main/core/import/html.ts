@@ -116,9 +116,10 @@ const CLASS_HINTS: [RegExp, string][] = [
 ];
 
 function hintOf(el: { tagName: string; getAttribute(n: string): string | null }, tag: string): string | null {
-  const marks = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`
-    .toLowerCase()
-    .trim();
+  const marks =
+    `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`
+      .toLowerCase()
+      .trim();
   if (marks !== '') for (const [re, why] of CLASS_HINTS) if (re.test(marks)) return why;
   return TAG_HINT[tag] ?? null;
 }
@@ -267,7 +268,9 @@ function sameText(a: string, b: string): boolean {
 }
 
 function droppedReason(block: WalkedBlock): string {
-  return block.hint ?? chromeReason(block.text) ?? (block.furniture ? 'page furniture' : 'not part of the article');
+  return (
+    block.hint ?? chromeReason(block.text) ?? (block.furniture ? 'page furniture' : 'not part of the article')
+  );
 }
 
 /**
@@ -309,7 +312,9 @@ function alignBlocks(kept: readonly Block[], page: readonly WalkedBlock[]): Cand
 /** Readability's reading of the byline is free text: "By A, B\n   Staff" -> "A, B Staff". */
 function cleanByline(s: string | null | undefined): string | null {
   if (!s) return null;
-  const t = squash(s).replace(/^by\s+/i, '').trim();
+  const t = squash(s)
+    .replace(/^by\s+/i, '')
+    .trim();
   return t === '' ? null : t;
 }
 

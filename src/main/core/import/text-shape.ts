@@ -158,7 +158,10 @@ export function isNameLike(s: string): boolean {
 const REASONS: [RegExp, string][] = [
   [/\b(?:newsletter|subscribe|subscription)\b/i, 'newsletter widget'],
   [/\b(?:sign[ -]?(?:up|in)|log[ -]?(?:in|out)|password|register)\b/i, 'login widget'],
-  [/\bshare (?:on|this|via)\b|^(?:share|tweet|email|print)$|\b(?:facebook|twitter|whatsapp|telegram|linkedin)\b/i, 'share buttons'],
+  [
+    /\bshare (?:on|this|via)\b|^(?:share|tweet|email|print)$|\b(?:facebook|twitter|whatsapp|telegram|linkedin)\b/i,
+    'share buttons',
+  ],
   [/©|\(c\)\s*\d{4}|all rights reserved|\bcopyright\b|privacy policy|terms of (?:use|service)/i, 'footer'],
   [/\b(?:read more|continue reading|load more|view all)\b/i, 'read more link'],
   [/\b(?:advertisement|sponsored)\b/i, 'advertisement'],

@@ -24,7 +24,6 @@ export function bylineName(line: string): string | null {
   return isNameLike(name) && words(name).length <= 6 ? name : null;
 }
 
-
 /** Walks up from the body past the byline/date/share cluster to the nearest headline-shaped line. */
 export function findTitleRow(rows: readonly Row[], bodyStart: number): number | null {
   const lo = Math.max(0, bodyStart - 40);
@@ -33,9 +32,20 @@ export function findTitleRow(rows: readonly Row[], bodyStart: number): number | 
     if (bylineName(t) || isDateLine(t) || isCountLine(t)) continue;
     const nearDate = isDateLine(rows[i + 1]?.text ?? '') || isDateLine(rows[i - 1]?.text ?? '');
     if (nearDate && isNameLike(t) && words(t).length <= 4) continue;
-    if (isTitleShaped(t)) return i;
+    if (isTitleShaped(t) && !notAHeadline(t)) return i;
   }
   return null;
+}
+
+/** Title-shaped lines that are photo captions, credits, clock times or comment counters, not headlines. */
+function notAHeadline(t: string): boolean {
+  return (
+    /^\(.*\)$/.test(t) ||
+    /^[\p{Lu}\s.'-]+(?:\/[\p{Lu}\s.'-]+)+$/u.test(t) ||
+    (/\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?\b/i.test(t) && words(t).length <= 5) ||
+    /^\d[\d,]*\s+(?:with|comments?|posts?|replies|responses)\b/i.test(t) ||
+    /^(?:media caption|image caption|photo|image|caption)\b/i.test(t)
+  );
 }
 
 export interface ClusterMeta {

@@ -85,7 +85,12 @@ function cleanGap(sums: EvidenceSums, a: number, b: number): boolean {
 }
 
 /** The body grown outwards from one island: neighbours join across clean gaps or short chrome. */
-function growFrom(rows: readonly Row[], islands: readonly Island[], sums: EvidenceSums, mainIndex: number): Island[] {
+function growFrom(
+  rows: readonly Row[],
+  islands: readonly Island[],
+  sums: EvidenceSums,
+  mainIndex: number,
+): Island[] {
   const main = islands[mainIndex];
   if (!main) return [];
   const accepted: Island[] = [main];
@@ -118,25 +123,15 @@ function growFrom(rows: readonly Row[], islands: readonly Island[], sums: Eviden
   return accepted;
 }
 
-/** Grown from each of the few largest islands, the body holding the most prose wins (a long legal footer
- * can be the largest single island; the article is the largest connected run). */
+/** The body: the largest run of prose, grown across clean gaps and short chrome. (Choosing the cluster with
+ * the most prose instead was tried: a comment thread often outweighs the article, so it lost.) */
 function selectBody(rows: readonly Row[], sums: EvidenceSums): Island[] {
   const islands = findIslands(rows);
-  const seeds = islands
-    .map((isl, i) => ({ i, chars: isl.chars }))
-    .sort((x, y) => y.chars - x.chars)
-    .slice(0, 3);
-  let best: Island[] = [];
-  let bestChars = -1;
-  for (const seed of seeds) {
-    const body = growFrom(rows, islands, sums, seed.i);
-    const chars = body.reduce((n, isl) => n + isl.chars, 0);
-    if (chars > bestChars) {
-      best = body;
-      bestChars = chars;
-    }
-  }
-  return best;
+  let main = -1;
+  islands.forEach((isl, i) => {
+    if (main < 0 || isl.chars > (islands[main]?.chars ?? 0)) main = i;
+  });
+  return main < 0 ? [] : growFrom(rows, islands, sums, main);
 }
 
 function proseBlock(text: string, raw: string): Block {
@@ -150,7 +145,8 @@ function proseBlock(text: string, raw: string): Block {
 function innerBlock(raw: string): Block {
   const t = raw.trim();
   if (isBullet(raw)) return { text: tidyInline(stripBullet(raw)), kind: 'list' };
-  if (isTitleShaped(t) && words(t).length <= 15 && !endsSentence(t)) return { text: tidyInline(t), kind: 'heading' };
+  if (isTitleShaped(t) && words(t).length <= 15 && !endsSentence(t))
+    return { text: tidyInline(t), kind: 'heading' };
   return { text: tidyInline(t), kind: 'paragraph' };
 }
 
@@ -177,13 +173,15 @@ function isChrome(raw: string): boolean {
 function hasEvidence(row: Row, count: number): boolean {
   const t = row.text.trim();
   // Repeated code punctuation ("});") is not a repeated teaser; only worded lines count as repeats.
-  const repeated = count > 1 && (t.match(/\p{L}/gu)?.length ?? 0) >= 15 && !isCodeLike(t);
+  const letters = t.match(/\p{L}/gu)?.length ?? 0;
+  // A worded line seen twice is a teaser or caption repeated; a short label seen three times is a button.
+  const repeated = !isCodeLike(t) && ((count > 1 && letters >= 15) || (count > 2 && letters >= 2));
   // Widget words in a longer line ("ensuring cookies aren't readable") are prose about them, not a widget.
   const chrome = isChrome(row.text) && !(isWidget(t) && words(t).length > 8 && !COOKIE_SHAPE.test(t));
   return repeated || chrome || isDateLine(t) || bylineName(t) !== null;
 }
 
-const COOKIE_SHAPE = /\bcookies?\b.*\b(?:accept|consent|agree|opt[- ]out)\b/i;
+const COOKIE_SHAPE = /\bcookies?\b.*\b(?:accept|consent|agree|opt[- ]out|experience|privacy|settings)\b/i;
 
 /** Which rows make up the article, each with the block it becomes. */
 function keptRows(
@@ -236,7 +234,8 @@ function dropReason(rows: readonly Row[], i: number, counts: Map<string, number>
   if (named) return named;
   if (/^\[\s*\]/.test(t)) return 'form field';
   if (isBullet(raw) && !endsSentence(t)) return 'menu';
-  if ((counts.get(t) ?? 0) > 1 && (t.match(/\p{L}/gu)?.length ?? 0) >= 15) return 'duplicate';
+  const seen = counts.get(t) ?? 0;
+  if (((seen > 1 && t.length >= 15) || seen > 2) && !isCodeLike(t)) return 'duplicate';
   if (/^tags?\s*:/i.test(t)) return 'tag list';
   if (isTitleShaped(t) && (isDateLine(rows[i + 1]?.text ?? '') || isDateLine(rows[i + 2]?.text ?? '')))
     return 'related posts';
@@ -253,7 +252,11 @@ function allBlocks(
     const block = kept.get(i);
     if (block) return block;
     // A restored line reads as it would have if kept: bullets become list items, without the bullet.
-    return { ...proseBlock(r.text.trim(), r.text), kept: false, reason: dropReason(rows, i, counts, cluster) };
+    return {
+      ...proseBlock(r.text.trim(), r.text),
+      kept: false,
+      reason: dropReason(rows, i, counts, cluster),
+    };
   });
 }
 
@@ -266,7 +269,7 @@ export function extractTxt(input: string): FormatResult {
   const rows: Row[] = texts.map((text) => ({ text, prose: isProse(text) && counts.get(text.trim()) === 1 }));
   const evidence = rows.map((r) => hasEvidence(r, counts.get(r.text.trim()) ?? 0));
   const url = findUrl(rows);
-  const readerMode = !rows.some((r) => isChrome(r.text));
+  const readerMode = !rows.some((r) => isChrome(r.text) || chromeReason(r.text) !== null);
 
   const sums = evidenceSums(evidence);
   const body = selectBody(rows, sums);
@@ -291,7 +294,9 @@ export function extractTxt(input: string): FormatResult {
   const bodyStart = first.first;
   const titleRow = findTitleRow(rows, bodyStart);
   const meta = findByline(rows, titleRow === null ? 0 : titleRow + 1, bodyStart);
-  const kept = readerMode ? readerModeRows(rows, titleRow, bodyStart) : keptRows(rows, body, counts, evidence, sums);
+  const kept = readerMode
+    ? readerModeRows(rows, titleRow, bodyStart)
+    : keptRows(rows, body, counts, evidence, sums);
   return {
     title: titleRow === null ? null : tidyInline(rows[titleRow]?.text ?? ''),
     author: meta.author,
@@ -304,7 +309,11 @@ export function extractTxt(input: string): FormatResult {
 }
 
 /** A page with no chrome at all: everything after the title/byline cluster is the article. */
-function readerModeRows(rows: readonly Row[], titleRow: number | null, bodyStart: number): Map<number, Block> {
+function readerModeRows(
+  rows: readonly Row[],
+  titleRow: number | null,
+  bodyStart: number,
+): Map<number, Block> {
   const start = titleRow === null ? 0 : Math.min(titleRow + 1, bodyStart);
   const kept = new Map<number, Block>();
   for (let i = start; i < rows.length; i++) {

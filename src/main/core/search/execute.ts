@@ -78,6 +78,8 @@ export class Context {
   readonly used: number[] = [];
   /** For each entry of `used`: the clause (plan index) it serves, for proximity. */
   readonly usedClause: number[] = [];
+  /** Per slot: BM25's length normalisation, see `lengthNorms`. */
+  private readonly norm: Float64Array;
 
   constructor(
     readonly vocab: Vocabulary,
@@ -85,7 +87,9 @@ export class Context {
     readonly s: Scratch,
     /** Per document: 1 when filters and exclusions let it through; null lets every live document through. */
     readonly allowed: Uint8Array | null = null,
-  ) {}
+  ) {
+    this.norm = s.norms(slots);
+  }
 
   /** Accumulates one clause (several plans: its OR alternatives); returns how many slots it reached. */
   run(alternatives: Plan[], required: number): number {
@@ -132,7 +136,7 @@ export class Context {
   ): number {
     const { s, slots, allowed } = this;
     const { slotArticle, articleAlive, articleFirst } = slots;
-    const norm = s.norms(slots);
+    const norm = this.norm;
     const { score, best, stamp, mask, termBits, seen, touched } = s;
     const tiers = s.tier;
     const clauseTiers = s.clauseTier;
@@ -164,7 +168,7 @@ export class Context {
       if (
         required !== 0 &&
         slot !== titleSlot &&
-        ((((mask[slot] as number) | (mask[titleSlot] as number)) & required) >>> 0) !== required
+        (((mask[slot] as number) | (mask[titleSlot] as number)) & required) >>> 0 !== required
       )
         continue;
       reached++;
@@ -324,7 +328,7 @@ export class Context {
   }
 
   private tfNorm(tf: number, slot: number): number {
-    return (tf * (K1 + 1)) / (tf + (this.s.norms(this.slots)[slot] ?? 0));
+    return (tf * (K1 + 1)) / (tf + (this.norm[slot] ?? 0));
   }
 }
 

@@ -29,19 +29,32 @@ export function matchPhrase(
   const slots = candidates ?? [];
   const positions = ids.map((id) => positionsFor(vocab, id, slots));
   const first = terms[0] as PhraseTerm;
+  const head = positions[0] as Positions;
   for (let j = 0; j < slots.length; j++) {
     let count = 0;
-    for (const p of positions[0]?.[j] ?? []) {
-      const start = p - first.offset;
+    for (let i = head.from[j] as number; i < (head.from[j + 1] as number); i++) {
+      const start = (head.flat[i] as number) - first.offset;
       let all = true;
       for (let k = 1; k < terms.length && all; k++) {
-        all = hasSorted(positions[k]?.[j] ?? [], start + (terms[k] as PhraseTerm).offset);
+        const other = positions[k] as Positions;
+        all = hasSorted(
+          other.flat,
+          other.from[j] as number,
+          other.from[j + 1] as number,
+          start + (terms[k] as PhraseTerm).offset,
+        );
       }
       if (all) count++;
     }
     if (count > 0) found.set(slots[j] as number, count);
   }
   return found;
+}
+
+/** Positions of one term in each candidate slot: slot j's are `flat[from[j]..from[j + 1])`, ascending. */
+interface Positions {
+  flat: number[];
+  from: Int32Array;
 }
 
 /** Slots of `termId` that are in `within` (sorted), or that `keep` accepts when `within` is null. */
@@ -68,22 +81,30 @@ function intersect(
   return out;
 }
 
-function positionsFor(vocab: Vocabulary, termId: number, slots: number[]): number[][] {
-  const out: number[][] = new Array<number[]>(slots.length);
+function positionsFor(vocab: Vocabulary, termId: number, slots: number[]): Positions {
+  // One flat array, not an array per slot: two common words share 10^4 candidate slots, and 10^4 small arrays
+  // per term cost more in garbage collection than the match itself.
+  const flat: number[] = [];
+  const from = new Int32Array(slots.length + 1);
   const list = vocab.postings[termId];
-  if (!list) return out;
-  const cursor = new PostingCursor(list.bytes());
   let j = 0;
-  for (let slot = cursor.next(); slot >= 0 && j < slots.length; slot = cursor.next()) {
-    while (j < slots.length && (slots[j] as number) < slot) j++;
-    if (slots[j] === slot) out[j] = cursor.positions();
+  if (list) {
+    const cursor = new PostingCursor(list.bytes());
+    for (let slot = cursor.next(); slot >= 0 && j < slots.length; slot = cursor.next()) {
+      while (j < slots.length && (slots[j] as number) < slot) from[++j] = flat.length;
+      if (slots[j] === slot) {
+        cursor.appendPositions(flat);
+        from[++j] = flat.length;
+      }
+    }
   }
-  return out;
+  while (j < slots.length) from[++j] = flat.length;
+  return { flat, from };
 }
 
-function hasSorted(arr: number[], value: number): boolean {
-  let lo = 0;
-  let hi = arr.length;
+function hasSorted(arr: number[], from: number, to: number, value: number): boolean {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const v = arr[mid] as number;

@@ -92,6 +92,16 @@ export class PostingCursor {
     return out;
   }
 
+  /** `positions()` appended to `out` instead of a fresh array. Call at most once per slot. */
+  appendPositions(out: number[]): void {
+    let prev = 0;
+    for (let i = 0; i < this.tf; i++) {
+      prev += this.readVarint();
+      out.push(prev);
+    }
+    this.posStart = -1;
+  }
+
   private skipPositions(): void {
     for (let i = 0; i < this.tf; i++) {
       while ((this.bytes[this.at++] ?? 0) & 0x80);

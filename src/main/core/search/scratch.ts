@@ -24,18 +24,26 @@ export class Scratch {
   clauseStamp = 0;
 
   private norm = new Float64Array(0);
-  private normKey = '';
+  /** The table totals `norm` was computed from: slot count, live titles, their length, passages, their length. */
+  private readonly normKey = new Float64Array(5).fill(-1);
 
   /**
    * Per slot, BM25's length normalisation (see `lengthNorms`), recomputed only when the table's live totals
    * changed: it depends on average lengths, which every add or removal moves.
    */
   norms(slots: SlotTable): Float64Array {
-    const key = `${slots.slotCount} ${slots.liveTitles} ${slots.liveTitleLength} ${slots.livePassages} ${slots.livePassageLength}`;
-    if (key !== this.normKey || this.norm.length < slots.slotCount) {
-      if (this.norm.length < slots.slotCount) this.norm = new Float64Array(Math.max(1024, slots.slotCount * 2));
+    const key = [
+      slots.slotCount,
+      slots.liveTitles,
+      slots.liveTitleLength,
+      slots.livePassages,
+      slots.livePassageLength,
+    ];
+    if (key.some((v, i) => v !== this.normKey[i]) || this.norm.length < slots.slotCount) {
+      if (this.norm.length < slots.slotCount)
+        this.norm = new Float64Array(Math.max(1024, slots.slotCount * 2));
       lengthNorms(slots, this.norm);
-      this.normKey = key;
+      this.normKey.set(key);
     }
     return this.norm;
   }

@@ -19,6 +19,8 @@ class NotesState {
   cursor = $state<number | null>(null);
   /** A highlight waiting for the researcher to pick the note to cite it in. */
   citeHighlightId = $state<string | null>(null);
+  /** A range of the open note to select and scroll to (a search hit); the tick re-applies the same range. */
+  reveal = $state.raw<{ start: number; end: number; tick: number } | null>(null);
 
   sorted = $derived([...this.list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
 
@@ -46,6 +48,14 @@ class NotesState {
     } catch (e) {
       ui.error(e);
     }
+  }
+
+  /** Opens a note with `range` of its body selected in the editor (a search hit's paragraph). */
+  async openAt(id: string, range: { start: number; end: number } | null): Promise<void> {
+    await this.open(id);
+    if (this.view?.note.id !== id || !range) return;
+    this.preview = false;
+    this.reveal = { ...range, tick: (this.reveal?.tick ?? 0) + 1 };
   }
 
   /** Re-reads the open note's backlinks and missing links; keeps an unsaved draft. */

@@ -1,0 +1,73 @@
+// Grouped search results flattened into one list of fixed-height rows (group headers and passages),
+// so a virtualized list can place any row by arithmetic instead of measuring the DOM.
+import type { SearchGroup, SearchPassageHit } from '../../../main/core/api-contract';
+
+/** Passages shown under each group header; the header says how many more the group has. */
+export const HITS_PER_GROUP = 3;
+export const GROUP_ROW_HEIGHT = 46;
+export const HIT_ROW_HEIGHT = 64;
+
+export type ResultRow =
+  | { kind: 'group'; key: string; group: SearchGroup }
+  | { kind: 'hit'; key: string; group: SearchGroup; hit: SearchPassageHit; hitIndex: number };
+
+export interface ResultLayout {
+  rows: ResultRow[];
+  /** Top offset of each row; `tops[rows.length]` is the total height. */
+  tops: number[];
+  /** Row index of each passage row, by passage position (what ↑/↓ walk through). */
+  hitRows: number[];
+}
+
+export function rowHeight(row: ResultRow): number {
+  return row.kind === 'group' ? GROUP_ROW_HEIGHT : HIT_ROW_HEIGHT;
+}
+
+export function layoutResults(groups: readonly SearchGroup[]): ResultLayout {
+  const rows: ResultRow[] = [];
+  const hitRows: number[] = [];
+  for (const group of groups) {
+    rows.push({ kind: 'group', key: `${group.kind}:${group.id}`, group });
+    for (const hit of group.hits.slice(0, HITS_PER_GROUP)) {
+      hitRows.push(rows.length);
+      rows.push({
+        kind: 'hit',
+        key: `${group.kind}:${group.id}:${hit.passageId}`,
+        group,
+        hit,
+        hitIndex: hitRows.length - 1,
+      });
+    }
+  }
+  const tops = [0];
+  for (const row of rows) tops.push((tops[tops.length - 1] ?? 0) + rowHeight(row));
+  return { rows, tops, hitRows };
+}
+
+/** The first row whose bottom edge is below `y` (binary search over the row tops). */
+export function rowAt(tops: readonly number[], y: number): number {
+  let lo = 0;
+  let hi = Math.max(0, tops.length - 2);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tops[mid + 1] ?? 0) <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const plural = (n: number, one: string, many: string): string =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** "12 articles, 31 passages" (or notes, or results when both kinds are in the list). */
+export function totalsLabel(total: number, passageTotal: number, groups: readonly SearchGroup[]): string {
+  if (total === 0) return 'No results';
+  const kinds = new Set(groups.map((g) => g.kind));
+  const [one, many] =
+    kinds.size === 1 && kinds.has('note')
+      ? ['note', 'notes']
+      : kinds.size === 1
+        ? ['article', 'articles']
+        : ['result', 'results'];
+  return `${plural(total, one, many)}, ${plural(passageTotal, 'passage', 'passages')}`;
+}
