@@ -75,7 +75,7 @@ test('typos, operators and Burmese find the right passages, marked', async ({ qu
   await expect(s.group('မြန်မာ')).toBeVisible();
 });
 
-test('a note hit opens the note with its paragraph selected', async ({ quire, page, served }) => {
+test('a note hit opens the note with its paragraph selected', async ({ quire, served }) => {
   await importSeedsAndBurmese(quire, served.workDir);
   await quire.showNotes();
   await quire.notes.create('Leads');
@@ -161,8 +161,15 @@ test('the help popover lists the operators and puts an example in the field', as
 
   await s.helpButton.click();
   await expect(s.help).toBeVisible();
-  for (const op of ['"phrase"', 'a OR b', 'tag:NAME', 'source:NAME', 'author:NAME', 'in:notes']) {
-    await expect(s.help.getByRole('rowheader', { name: op })).toBeVisible();
+  for (const op of [
+    '"phrase"',
+    'a OR b',
+    'tag:NAME',
+    'source:NAME',
+    'author:NAME',
+    'in:notes / in:articles',
+  ]) {
+    await expect(s.help.getByRole('rowheader', { name: op, exact: true })).toBeVisible();
   }
   await s.help.getByRole('button', { name: 'Sukhoi OR MiG29B' }).click();
   await expect(s.help).toBeHidden();
@@ -191,6 +198,23 @@ test('a search answers while a 1,500-article import is still running', async ({ 
 
   await expect(quire.importReport).toBeVisible({ timeout: 200_000 });
   await expect(quire.importReport.getByTestId('import-imported')).toHaveCount(1500);
+  await quire.closeImportReport();
+
+  // A word in nearly every article: only the rows in view are in the DOM, and End keeps loading further pages.
+  await s.search('Myanmar');
+  await expect(s.totals).toContainText(/^1,\d{3} articles/);
+  expect(await s.hits.count()).toBeLessThan(60);
+  await s.list.focus();
+  await page.keyboard.press('End');
+  const rowOf = async (): Promise<number> => Number((await s.selected.getAttribute('id'))?.split('-').pop());
+  const firstEnd = await rowOf();
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('End');
+      return rowOf();
+    })
+    .toBeGreaterThan(firstEnd);
+  await expect(s.selected).toBeInViewport();
 });
 
 function firstNeedle(manifest: unknown): string {
