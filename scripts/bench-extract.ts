@@ -9,6 +9,8 @@
 //    it planted and the metadata: paragraph P/R/F1, boilerplate leak rate, metadata exactness per field.
 // 3. Speed: files/s of extractFile on one thread, per format, over the gen-corpus files.
 // Not part of `npm test`; prints one table with the target beside each figure.
+// `--worst N` also lists the N readability pages whose source.txt scores lowest, with their P/R/F1, so a
+// change to the text cleaner can be judged on the pages it actually moves.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -49,6 +51,10 @@ interface ManifestEntry {
   paragraphs: string[];
   boilerplate: string[];
 }
+
+const worstArg = process.argv.indexOf('--worst');
+const worstN = worstArg >= 0 ? Math.max(1, Number(process.argv[worstArg + 1] ?? 20) || 20) : 0;
+const perPage: { page: string; score: Prf }[] = [];
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, target = ''): void => {
@@ -116,7 +122,9 @@ async function readabilityPages(): Promise<void> {
         scores.push({ precision: 0, recall: 0, f1: 0 });
         continue;
       }
-      scores.push(scoreParagraphs(keptParagraphs(a), expected));
+      const score = scoreParagraphs(keptParagraphs(a), expected);
+      scores.push(score);
+      if (format === 'txt') perPage.push({ page, score });
       meta.title.add(true, sameText(a.title, m.title));
       // Quire always shows some title (the first line, else the file name) even when the page states none.
       stated.add(m.title !== null && m.title.trim() !== '', sameText(a.title, m.title));
@@ -207,6 +215,12 @@ async function main(): Promise<void> {
   console.log(`| ${'measure'.padEnd(w0)} | ${'value'.padEnd(w1)} | target |`);
   console.log(`|${'-'.repeat(w0 + 2)}|${'-'.repeat(w1 + 2)}|--------|`);
   for (const [a, b, c] of rows) console.log(`| ${a.padEnd(w0)} | ${b.padEnd(w1)} | ${c} |`);
+  if (worstN > 0) {
+    console.log(`\nWorst ${worstN} readability source.txt pages (P / R / F1):`);
+    const worst = [...perPage].sort((x, y) => x.score.f1 - y.score.f1).slice(0, worstN);
+    for (const { page, score } of worst)
+      console.log(`  ${page.padEnd(40)} ${num(score.precision)} / ${num(score.recall)} / ${num(score.f1)}`);
+  }
 }
 
 await main();

@@ -96,7 +96,10 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
       const next: ArticleRecord = { ...record };
       if (reset.length) {
         // Hand the fields back to the extractor: read them afresh from the kept original.
-        const extracted = await core.extractor.extract(await session.store.readSource(record.sourceHash), record.file);
+        const extracted = await core.extractor.extract(
+          await session.store.readSource(record.sourceHash),
+          record.file,
+        );
         for (const field of reset) {
           delete edits[field];
           Object.assign(next, { [field]: extracted[field] });
@@ -175,7 +178,10 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
     articleReextract: async ({ id }) => {
       const session = core.writable();
       const record = requireArticle(core, id);
-      const extraction = await core.extractor.extract(await session.store.readSource(record.sourceHash), record.file);
+      const extraction = await core.extractor.extract(
+        await session.store.readSource(record.sourceHash),
+        record.file,
+      );
       const { title, author, published, source, url, language } = extraction;
       const meta = { title, author, published, source, url, language };
       return applyText(record, extraction.blocks, record.blockChoices ?? {}, meta, EXTRACTOR_VERSION);

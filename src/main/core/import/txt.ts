@@ -19,6 +19,7 @@ import {
   isWidget,
   hasCredit,
   stripBullet,
+  stopWordRatio,
   words,
 } from './text-shape';
 
@@ -125,10 +126,15 @@ function growFrom(
 
 /** The body: the largest run of prose, grown across clean gaps and short chrome. (Choosing the cluster with
  * the most prose instead was tried: a comment thread often outweighs the article, so it lost.) */
-function selectBody(rows: readonly Row[], sums: EvidenceSums): Island[] {
+function selectBody(rows: readonly Row[], sums: EvidenceSums, evidence: readonly boolean[]): Island[] {
   const islands = findIslands(rows);
+  const weights = rows.map((r, i) => rowWeight(r, evidence[i] ?? false));
+  const heaviest = process.env.Q_HYB === '1' ? bestSegment(weights, 0, rows.length - 1) : null;
+  const inside = (isl: Island): boolean =>
+    !heaviest || (isl.first >= heaviest.first && isl.last <= heaviest.last);
   let main = -1;
   islands.forEach((isl, i) => {
+    if (!inside(isl)) return;
     if (main < 0 || isl.chars > (islands[main]?.chars ?? 0)) main = i;
   });
   return main < 0 ? [] : growFrom(rows, islands, sums, main);
@@ -218,6 +224,92 @@ function keptRows(
   return kept;
 }
 
+/** What a row says about being article text: prose for its length, chrome and page structure against. */
+const EVIDENCE_COST = Number(process.env.Q_EC ?? 10);
+const NO_SPACES = /[\u1000-\u109f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff]/;
+
+function rowWeight(row: Row, evidence: boolean): number {
+  if (evidence) return -EVIDENCE_COST;
+  // Scripts written without spaces (CJK, Thai, Burmese) carry about a word per two characters.
+  const n = NO_SPACES.test(row.text) ? row.text.trim().length / 2 : words(row.text).length;
+  if (row.prose) return Math.min(n, 150);
+  // Hard-wrapped prose, table rows and list items with running words: article-like, but weakly.
+  if (n >= 6 && stopWordRatio(words(row.text)) >= 0.2) return n / 4;
+  return -1;
+}
+
+interface Segment {
+  first: number;
+  last: number;
+  sum: number;
+}
+
+/** The run of rows with the largest total weight (Kadane), within [lo, hi]. */
+function bestSegment(weights: readonly number[], lo: number, hi: number): Segment | null {
+  let best: Segment | null = null;
+  let sum = 0;
+  let start = lo;
+  for (let i = lo; i <= hi; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weights[i] ?? 0;
+    if (sum > 0 && (!best || sum > best.sum)) best = { first: start, last: i, sum };
+  }
+  return best;
+}
+
+function proseRows(rows: readonly Row[], seg: Segment): number {
+  let n = 0;
+  for (let i = seg.first; i <= seg.last; i++) if (rows[i]?.prose) n++;
+  return n;
+}
+
+/** The body: the heaviest run of rows, plus other heavy runs that read like more of the article. */
+function selectSegments(rows: readonly Row[], evidence: readonly boolean[]): Segment[] {
+  const weights = rows.map((r, i) => rowWeight(r, evidence[i] ?? false));
+  const main = bestSegment(weights, 0, rows.length - 1);
+  if (!main) return [];
+  const out: Segment[] = [main];
+  const visit = (lo: number, hi: number): void => {
+    if (hi < lo) return;
+    const seg = bestSegment(weights, lo, hi);
+    if (!seg || seg.sum < SECONDARY_SHARE * main.sum || proseRows(rows, seg) < 2) return;
+    out.push(seg);
+    visit(lo, seg.first - 1);
+    visit(seg.last + 1, hi);
+  };
+  visit(0, main.first - 1);
+  visit(main.last + 1, rows.length - 1);
+  return out.sort((a, b) => a.first - b.first);
+}
+
+const SECONDARY_SHARE = Number(process.env.Q_SS ?? 0.3);
+
+/** Rows kept from the chosen runs: prose, and other lines that sit away from any chrome. */
+function segmentRows(
+  rows: readonly Row[],
+  segments: readonly Segment[],
+  evidence: readonly boolean[],
+): Map<number, Block> {
+  const kept = new Map<number, Block>();
+  const near = (i: number): boolean => {
+    for (let j = i - NEAR; j <= i + NEAR; j++) if (evidence[j]) return true;
+    return false;
+  };
+  for (const seg of segments)
+    for (let i = seg.first; i <= seg.last; i++) {
+      const r = rows[i];
+      if (!r || evidence[i]) continue;
+      if (r.prose) kept.set(i, proseBlock(r.text.trim(), r.text));
+      else if (!near(i)) kept.set(i, innerBlock(r.text));
+    }
+  return kept;
+}
+
+const NEAR = Number(process.env.Q_NEAR ?? 2);
+
 interface Cluster {
   titleRow: number | null;
   bylineRow: number;
@@ -272,7 +364,15 @@ export function extractTxt(input: string): FormatResult {
   const readerMode = !rows.some((r) => isChrome(r.text) || chromeReason(r.text) !== null);
 
   const sums = evidenceSums(evidence);
-  const body = selectBody(rows, sums);
+  const useSeg = process.env.Q_SEG === '1';
+  const segs = useSeg ? selectSegments(rows, evidence) : [];
+  const body = useSeg
+    ? segs.map((sg) => {
+        let f = sg.first;
+        while (f < sg.last && !rows[f]?.prose) f++;
+        return { first: f, last: sg.last, chars: 0, rows: 0 };
+      })
+    : selectBody(rows, sums, evidence);
   const first = body[0];
   if (!first) {
     // No sentence-shaped text at all (a list, verse, a single heading): keep every line rather than nothing.
@@ -296,7 +396,9 @@ export function extractTxt(input: string): FormatResult {
   const meta = findByline(rows, titleRow === null ? 0 : titleRow + 1, bodyStart);
   const kept = readerMode
     ? readerModeRows(rows, titleRow, bodyStart)
-    : keptRows(rows, body, counts, evidence, sums);
+    : useSeg
+      ? segmentRows(rows, segs, evidence)
+      : keptRows(rows, body, counts, evidence, sums);
   return {
     title: titleRow === null ? null : tidyInline(rows[titleRow]?.text ?? ''),
     author: meta.author,
