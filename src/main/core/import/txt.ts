@@ -124,12 +124,14 @@ function growFrom(
   return accepted;
 }
 
-/** The body: the largest run of prose, grown across clean gaps and short chrome. (Choosing the cluster with
- * the most prose instead was tried: a comment thread often outweighs the article, so it lost.) */
+/** The body: the largest run of prose inside the heaviest run of rows, grown across clean gaps and short
+ * chrome. (Choosing the cluster with the most prose instead was tried: a comment thread often outweighs the article, so it lost.) */
 function selectBody(rows: readonly Row[], sums: EvidenceSums, evidence: readonly boolean[]): Island[] {
   const islands = findIslands(rows);
   const weights = rows.map((r, i) => rowWeight(r, evidence[i] ?? false));
-  const heaviest = process.env.Q_HYB === '1' ? bestSegment(weights, 0, rows.length - 1) : null;
+  // The biggest island must lie in the heaviest run of rows, so a long footer disclaimer cannot outweigh
+  // an article that chrome (ads, inline links) broke into short islands.
+  const heaviest = bestSegment(weights, 0, rows.length - 1);
   const inside = (isl: Island): boolean =>
     !heaviest || (isl.first >= heaviest.first && isl.last <= heaviest.last);
   let main = -1;
@@ -224,8 +226,9 @@ function keptRows(
   return kept;
 }
 
-/** What a row says about being article text: prose for its length, chrome and page structure against. */
-const EVIDENCE_COST = Number(process.env.Q_EC ?? 10);
+// A row's weight as article text: prose for its length, chrome and page structure against. A chrome row
+// weighs as much as a 20-word sentence: a menu or related box splits runs of text, a stray date does not.
+const EVIDENCE_COST = 20;
 const NO_SPACES = /[\u1000-\u109f\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff]/;
 
 function rowWeight(row: Row, evidence: boolean): number {
@@ -238,6 +241,7 @@ function rowWeight(row: Row, evidence: boolean): number {
   return -1;
 }
 
+/** A run of consecutive rows and its total weight. */
 interface Segment {
   first: number;
   last: number;
@@ -259,56 +263,6 @@ function bestSegment(weights: readonly number[], lo: number, hi: number): Segmen
   }
   return best;
 }
-
-function proseRows(rows: readonly Row[], seg: Segment): number {
-  let n = 0;
-  for (let i = seg.first; i <= seg.last; i++) if (rows[i]?.prose) n++;
-  return n;
-}
-
-/** The body: the heaviest run of rows, plus other heavy runs that read like more of the article. */
-function selectSegments(rows: readonly Row[], evidence: readonly boolean[]): Segment[] {
-  const weights = rows.map((r, i) => rowWeight(r, evidence[i] ?? false));
-  const main = bestSegment(weights, 0, rows.length - 1);
-  if (!main) return [];
-  const out: Segment[] = [main];
-  const visit = (lo: number, hi: number): void => {
-    if (hi < lo) return;
-    const seg = bestSegment(weights, lo, hi);
-    if (!seg || seg.sum < SECONDARY_SHARE * main.sum || proseRows(rows, seg) < 2) return;
-    out.push(seg);
-    visit(lo, seg.first - 1);
-    visit(seg.last + 1, hi);
-  };
-  visit(0, main.first - 1);
-  visit(main.last + 1, rows.length - 1);
-  return out.sort((a, b) => a.first - b.first);
-}
-
-const SECONDARY_SHARE = Number(process.env.Q_SS ?? 0.3);
-
-/** Rows kept from the chosen runs: prose, and other lines that sit away from any chrome. */
-function segmentRows(
-  rows: readonly Row[],
-  segments: readonly Segment[],
-  evidence: readonly boolean[],
-): Map<number, Block> {
-  const kept = new Map<number, Block>();
-  const near = (i: number): boolean => {
-    for (let j = i - NEAR; j <= i + NEAR; j++) if (evidence[j]) return true;
-    return false;
-  };
-  for (const seg of segments)
-    for (let i = seg.first; i <= seg.last; i++) {
-      const r = rows[i];
-      if (!r || evidence[i]) continue;
-      if (r.prose) kept.set(i, proseBlock(r.text.trim(), r.text));
-      else if (!near(i)) kept.set(i, innerBlock(r.text));
-    }
-  return kept;
-}
-
-const NEAR = Number(process.env.Q_NEAR ?? 2);
 
 interface Cluster {
   titleRow: number | null;
@@ -364,15 +318,7 @@ export function extractTxt(input: string): FormatResult {
   const readerMode = !rows.some((r) => isChrome(r.text) || chromeReason(r.text) !== null);
 
   const sums = evidenceSums(evidence);
-  const useSeg = process.env.Q_SEG === '1';
-  const segs = useSeg ? selectSegments(rows, evidence) : [];
-  const body = useSeg
-    ? segs.map((sg) => {
-        let f = sg.first;
-        while (f < sg.last && !rows[f]?.prose) f++;
-        return { first: f, last: sg.last, chars: 0, rows: 0 };
-      })
-    : selectBody(rows, sums, evidence);
+  const body = selectBody(rows, sums, evidence);
   const first = body[0];
   if (!first) {
     // No sentence-shaped text at all (a list, verse, a single heading): keep every line rather than nothing.
@@ -396,9 +342,7 @@ export function extractTxt(input: string): FormatResult {
   const meta = findByline(rows, titleRow === null ? 0 : titleRow + 1, bodyStart);
   const kept = readerMode
     ? readerModeRows(rows, titleRow, bodyStart)
-    : useSeg
-      ? segmentRows(rows, segs, evidence)
-      : keptRows(rows, body, counts, evidence, sums);
+    : keptRows(rows, body, counts, evidence, sums);
   return {
     title: titleRow === null ? null : tidyInline(rows[titleRow]?.text ?? ''),
     author: meta.author,
