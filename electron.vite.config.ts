@@ -11,8 +11,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
-          // Worker threads of the extractor pool, started by index.js and cli.js from beside them.
+          // Worker threads (extractor pool, search-index rebuild), started by index.js and cli.js from beside them.
           'extract-worker': resolve('src/main/core/import/extract-worker.ts'),
+          'rebuild-worker': resolve('src/main/core/search/rebuild-worker.ts'),
         },
       },
     },

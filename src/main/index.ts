@@ -7,6 +7,7 @@ import { resolveNotebookDir, userDataDir } from './core/app/paths';
 import { APP_VERSION } from './core/app/version';
 import { toApiError } from './core/errors';
 import { extractorBeside } from './core/import/extract-pool';
+import { rebuildWorkerBeside } from './core/search/rebuild';
 import { EVENT_CHANNEL } from './channels';
 import { registerDesktopIpc } from './desktop-ipc';
 import { registerIpc } from './ipc';
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
     userDataDir: userDataDir(platform),
     // Imports extract in worker threads (out/main/extract-worker.js) so the window stays responsive.
     extractor: extractorBeside(import.meta.url),
+    // A missing or damaged search index is rebuilt in out/main/rebuild-worker.js while the window answers.
+    rebuildWorker: rebuildWorkerBeside(import.meta.url),
   });
   const { core, events } = services;
 

@@ -11,6 +11,7 @@ import { dispatch } from '../core/dispatch';
 import { QuireError, toApiError } from '../core/errors';
 import { extractFile } from '../core/import/extract';
 import { extractorBeside } from '../core/import/extract-pool';
+import { rebuildWorkerBeside } from '../core/search/rebuild';
 import { startServer } from '../server/http-server';
 import * as fmt from './output';
 import { USAGE } from './usage';
@@ -57,12 +58,17 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
   if (values.json && values.text) return usage(env, '--json and --text cannot be used together.');
 
   let services: Services | undefined;
-  /** `withWorkers`: commands that import (import, serve) extract in worker threads beside the built CLI. */
+  /**
+   * `withWorkers`: commands that import (import, serve) extract, and rebuild a damaged search index, in worker
+   * threads beside the built CLI. One-shot reads (list, search, ...) rebuild in-thread so they answer in full.
+   */
   const open = async (create: boolean, withWorkers = false) => {
     services = createServices({
       appVersion: APP_VERSION,
       userDataDir: userDataDir(env.platform),
-      ...(withWorkers ? { extractor: extractorBeside(import.meta.url) } : {}),
+      ...(withWorkers
+        ? { extractor: extractorBeside(import.meta.url), rebuildWorker: rebuildWorkerBeside(import.meta.url) }
+        : {}),
     });
     await services.core.open(resolveNotebookDir(env.platform, values.notebook), create);
     return services;

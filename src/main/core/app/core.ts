@@ -16,6 +16,8 @@ export interface CoreOptions {
   emit: QuireEventListener;
   /** Where imports extract files: a worker pool in the app and CLI, in-process where no worker exists. */
   extractor: Extractor;
+  /** The search-index rebuild worker script; null rebuilds on the calling thread (tests, one-shot commands). */
+  rebuildWorker: URL | null;
 }
 
 /** Holds the one open notebook and what every handler needs. No electron, no DOM: shared by all edges. */
@@ -68,7 +70,7 @@ export class Core {
       });
       let session: NotebookSession;
       try {
-        session = await NotebookSession.open(store, this.emit);
+        session = await NotebookSession.open(store, this.emit, { rebuildWorker: this.options.rebuildWorker });
       } catch (e) {
         await store.close();
         throw e;

@@ -19,6 +19,8 @@ export function createServices(options: {
   clock?: Clock;
   /** Defaults to extracting on the calling thread; the CLI and the app pass a worker pool. */
   extractor?: Extractor;
+  /** Defaults to rebuilding the search index on the calling thread; the CLI and the app pass a worker script. */
+  rebuildWorker?: URL | null;
 }): Services {
   const events = new EventHub();
   const core = new Core({
@@ -28,6 +30,7 @@ export function createServices(options: {
     clock: options.clock ?? systemClock,
     emit: events.emit,
     extractor: options.extractor ?? inProcessExtractor,
+    rebuildWorker: options.rebuildWorker ?? null,
   });
   return { core, api: createApi(core), events };
 }

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ApiError } from '../api-contract';
 import { QuireError } from '../errors';
 import type { Extraction } from '../types';
+import { startWorker, workerScriptBeside } from '../worker-script';
 import { extractFile } from './extract';
 
 /** Turns a file's bytes into an article. The import batch does not care where the work runs. */
@@ -61,9 +59,8 @@ export function extractorBeside(
   entryUrl: string,
   options: Omit<ExtractorPoolOptions, 'workerUrl'> = {},
 ): Extractor {
-  const workerUrl = new URL('extract-worker.js', entryUrl);
-  if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return inProcessExtractor;
-  return createExtractorPool({ ...options, workerUrl });
+  const workerUrl = workerScriptBeside(entryUrl, 'extract-worker.js');
+  return workerUrl ? createExtractorPool({ ...options, workerUrl }) : inProcessExtractor;
 }
 
 interface Job {
@@ -79,17 +76,6 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | undefined;
-}
-
-/**
- * From source (tests, bench) the worker is TypeScript. Node 20 does not apply `--import tsx` given in a
- * worker's execArgv, so a tiny bootstrap registers tsx inside the worker and then imports the script.
- */
-function tsxBootstrap(workerUrl: URL): string {
-  // `require.resolve` would pick tsx's CommonJS build; the ESM one sits beside it.
-  const tsxCjs = createRequire(import.meta.url).resolve('tsx/esm/api');
-  const tsx = pathToFileURL(tsxCjs.replace(/\.cjs$/, '.mjs')).href;
-  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}); });`;
 }
 
 export function createExtractorPool(options: ExtractorPoolOptions): Extractor {
@@ -146,11 +132,8 @@ class ExtractorPool implements Extractor {
   }
 
   private spawn(): Slot {
-    const { workerUrl } = this.options;
-    const fromSource = workerUrl.pathname.endsWith('.ts');
-    const worker = new Worker(fromSource ? tsxBootstrap(workerUrl) : workerUrl, {
+    const worker = startWorker(this.options.workerUrl, {
       name: 'quire-extract',
-      eval: fromSource,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });
     const slot: Slot = { worker, ready: false, job: null, timer: undefined };

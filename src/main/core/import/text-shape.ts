@@ -64,6 +64,96 @@ export function isCodeLike(s: string): boolean {
   return /[{}=<>]|\w\(|;\s*$|^\s*(?:\/\/|#|\$ )/.test(s);
 }
 
+/** Unmistakably code or a text table: code punctuation, box drawing, cells, a line ending mid-expression. */
+export function isCodeOrTableLine(s: string): boolean {
+  const t = s.trim();
+  return t !== '' && t.length <= 300 && (isCodeLike(t) || /[│┃┼─\t|]/.test(t) || /[(),;*\\[\]]$/.test(t));
+}
+
+/** A line of a code listing or table: as above, or a keyword in capitals ("FROM"), or mostly figures. */
+export function isTechnicalLine(s: string): boolean {
+  const t = s.trim();
+  if (isCodeOrTableLine(t)) return true;
+  // "1." alone is a numbered list's marker (a most-read box), not a figure in a table.
+  if (t === '' || t.length > 300 || /^\d{1,3}[.)]?$/.test(t)) return false;
+  if (/^[A-Z]{3,}(?:\s|$)/.test(t)) return true;
+  const letters = t.match(/\p{L}/gu)?.length ?? 0;
+  return /\d/.test(t) && letters < t.length / 2;
+}
+
+/** Minimum run of lines, most of them technical, that reads as a code listing or a text table. */
+const MIN_CODE_RUN = 3;
+
+/**
+ * Rows inside a code listing or text table: a run of non-prose lines, most of them code- or table-shaped.
+ * Listings repeat their keywords ("SELECT", "FROM", "),") and tables their cells, so a repeat there is
+ * the content, not a teaser shown twice.
+ */
+export function codeBlockRows(rows: readonly { text: string; prose: boolean }[]): boolean[] {
+  const inCode = rows.map(() => false);
+  let i = 0;
+  while (i < rows.length) {
+    if (rows[i]?.prose) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let technical = 0;
+    let strong = 0;
+    while (j < rows.length && !rows[j]?.prose) {
+      const t = rows[j]?.text ?? '';
+      if (isTechnicalLine(t)) technical++;
+      if (isCodeOrTableLine(t)) strong++;
+      j++;
+    }
+    // Capitals and figures alone could be a headline list or a scoreboard; a listing has code punctuation.
+    if (j - i >= MIN_CODE_RUN && technical * 2 >= j - i && strong >= 2) inCode.fill(true, i, j);
+    i = j;
+  }
+  return inCode;
+}
+
+/** Wrapped lines only: a page of long paragraph lines is never reflowed. */
+const MAX_WRAPPED_LINE = 120;
+const MIN_WRAPPED_LINES = 10;
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/**
+ * A plain-text document hard-wrapped at a fixed width (an RFC, a Gutenberg text) has its paragraphs cut into
+ * lines that never end a sentence, so no line reads as prose. Rejoin a line with the next when the next
+ * line's first word would not have fitted on it: the break was the wrap, not the author's.
+ */
+export function joinHardWrapped(lines: readonly string[]): string[] {
+  const lengths = lines.map((l) => l.trimEnd().length);
+  if (lengths.some((n) => n > MAX_WRAPPED_LINE)) return [...lines];
+  const full = lengths.filter((n) => n >= 40).sort((a, b) => a - b);
+  if (full.length < MIN_WRAPPED_LINES) return [...lines];
+  // The wrap width: most full lines end near it, a few (tables, rulers) run past it.
+  const width = full[Math.floor(full.length * 0.9)] ?? MAX_WRAPPED_LINE;
+  const out: string[] = [];
+  let last = ''; // the previous physical line: the one the wrap would have cut
+  for (const line of lines) {
+    const i = out.length - 1;
+    const prev = out[i];
+    if (prev !== undefined && wrapsInto(last, line, width)) out[i] = `${prev.trimEnd()} ${line.trim()}`;
+    else out.push(line);
+    last = line;
+  }
+  return out;
+}
+
+function wrapsInto(last: string, next: string, width: number): boolean {
+  if (last.trim() === '' || next.trim() === '' || isBullet(next)) return false;
+  // A paragraph keeps its indentation; a change of indent starts a new block (a heading, a quoted example).
+  // Lines that could be code or a table row stay apart: a listing's line breaks are its meaning.
+  if (indentOf(last) !== indentOf(next) || isCodeOrTableLine(last) || isCodeOrTableLine(next)) return false;
+  const firstWord = next.trim().split(/\s/, 1)[0] ?? '';
+  return last.trimEnd().length + 1 + firstWord.length > width;
+}
+
 export function isWidget(s: string): boolean {
   const t = s.trim();
   if (t.length > 1000) return false;

@@ -14,6 +14,8 @@ import {
   endsSentence,
   isBullet,
   isProse,
+  codeBlockRows,
+  joinHardWrapped,
   isTitleShaped,
   isTruncated,
   isWidget,
@@ -178,7 +180,7 @@ function isChrome(raw: string): boolean {
 }
 
 /** Chrome, or page-structure lines (dates, bylines, repeated lines) that never sit inside running text. */
-function hasEvidence(row: Row, count: number): boolean {
+function hasEvidence(row: Row, count: number, inCode: boolean): boolean {
   const t = row.text.trim();
   // Repeated code punctuation ("});") is not a repeated teaser; only worded lines count as repeats.
   const letters = t.match(/\p{L}/gu)?.length ?? 0;
@@ -186,6 +188,8 @@ function hasEvidence(row: Row, count: number): boolean {
   const repeated = !isCodeLike(t) && ((count > 1 && letters >= 15) || (count > 2 && letters >= 2));
   // Widget words in a longer line ("ensuring cookies aren't readable") are prose about them, not a widget.
   const chrome = isChrome(row.text) && !(isWidget(t) && words(t).length > 8 && !COOKIE_SHAPE.test(t));
+  // Inside a listing or table, timestamps, " / " operators and names are cells, not page structure.
+  if (inCode) return chrome && !hasCredit(t);
   return repeated || chrome || isDateLine(t) || bylineName(t) !== null;
 }
 
@@ -270,7 +274,13 @@ interface Cluster {
 }
 
 /** Why a row is not part of the article, in a researcher's words. */
-function dropReason(rows: readonly Row[], i: number, counts: Map<string, number>, cluster: Cluster): string {
+function dropReason(
+  rows: readonly Row[],
+  i: number,
+  counts: Map<string, number>,
+  cluster: Cluster,
+  code: readonly boolean[],
+): string {
   const raw = rows[i]?.text ?? '';
   const t = raw.trim();
   if (i === cluster.titleRow) return 'title';
@@ -281,7 +291,7 @@ function dropReason(rows: readonly Row[], i: number, counts: Map<string, number>
   if (/^\[\s*\]/.test(t)) return 'form field';
   if (isBullet(raw) && !endsSentence(t)) return 'menu';
   const seen = counts.get(t) ?? 0;
-  if (((seen > 1 && t.length >= 15) || seen > 2) && !isCodeLike(t)) return 'duplicate';
+  if (((seen > 1 && t.length >= 15) || seen > 2) && !isCodeLike(t) && !code[i]) return 'duplicate';
   if (/^tags?\s*:/i.test(t)) return 'tag list';
   if (isTitleShaped(t) && (isDateLine(rows[i + 1]?.text ?? '') || isDateLine(rows[i + 2]?.text ?? '')))
     return 'related posts';
@@ -293,6 +303,7 @@ function allBlocks(
   kept: Map<number, Block>,
   counts: Map<string, number>,
   cluster: Cluster,
+  code: readonly boolean[],
 ): CandidateBlock[] {
   return rows.map((r, i) => {
     const block = kept.get(i);
@@ -301,19 +312,20 @@ function allBlocks(
     return {
       ...proseBlock(r.text.trim(), r.text),
       kept: false,
-      reason: dropReason(rows, i, counts, cluster),
+      reason: dropReason(rows, i, counts, cluster, code),
     };
   });
 }
 
 export function extractTxt(input: string): FormatResult {
-  const lines = canonicalize(input).split('\n');
+  const lines = joinHardWrapped(canonicalize(input).split('\n'));
   const texts = lines.filter((l) => l.trim() !== '');
   const counts = new Map<string, number>();
   for (const t of texts) counts.set(t.trim(), (counts.get(t.trim()) ?? 0) + 1);
   // Repeated prose is an image caption shown twice or a teaser repeated in several boxes.
   const rows: Row[] = texts.map((text) => ({ text, prose: isProse(text) && counts.get(text.trim()) === 1 }));
-  const evidence = rows.map((r) => hasEvidence(r, counts.get(r.text.trim()) ?? 0));
+  const code = codeBlockRows(rows);
+  const evidence = rows.map((r, i) => hasEvidence(r, counts.get(r.text.trim()) ?? 0, code[i] ?? false));
   const url = findUrl(rows);
   const readerMode = !rows.some((r) => isChrome(r.text) || chromeReason(r.text) !== null);
 
@@ -334,7 +346,13 @@ export function extractTxt(input: string): FormatResult {
       source: null,
       url,
       language: null,
-      blocks: allBlocks(rows, kept, counts, { titleRow: titleRow >= 0 ? titleRow : null, bylineRow: -1 }),
+      blocks: allBlocks(
+        rows,
+        kept,
+        counts,
+        { titleRow: titleRow >= 0 ? titleRow : null, bylineRow: -1 },
+        code,
+      ),
     };
   }
   const bodyStart = first.first;
@@ -350,7 +368,7 @@ export function extractTxt(input: string): FormatResult {
     source: findSource(rows, titleRow ?? bodyStart),
     url,
     language: null,
-    blocks: allBlocks(rows, kept, counts, { titleRow, bylineRow: meta.authorRow }),
+    blocks: allBlocks(rows, kept, counts, { titleRow, bylineRow: meta.authorRow }, code),
   };
 }
 

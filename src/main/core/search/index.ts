@@ -95,6 +95,10 @@ export class SearchIndex {
     return this.slots.byId.has(id);
   }
 
+  hasNote(id: string): boolean {
+    return this.slots.byId.has(NOTE_KEY + id);
+  }
+
   /** Number of articles and notes indexed. */
   get size(): number {
     return this.slots.byId.size;
