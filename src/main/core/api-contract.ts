@@ -384,7 +384,7 @@ export interface QuireEvents {
     duplicates: number;
     failed: number;
   };
-  /** The search index is being rebuilt (missing, damaged or older cache): searches answer when it is done. */
+  /** The search index is being rebuilt (missing, damaged or older cache); searches answer meanwhile from what is indexed. */
   indexProgress: { done: number; total: number };
   /** Something changed that views should reload. */
   changed: { what: 'notebook' | 'articles' | 'annotations' | 'notes' };

@@ -2,6 +2,7 @@
 // internal `quire://note/` link; `quire:` is the only non-web scheme allowed through.
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
+import { parseWikilinks } from '../../../main/core/notes/wikilinks';
 import { noteHref } from './quire-link';
 
 const ALLOWED_TAGS = [
@@ -35,19 +36,19 @@ const ALLOWED_TAGS = [
 const ALLOWED_ATTR = ['href', 'title', 'type', 'checked', 'disabled', 'data-wikilink'];
 const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|quire:\/\/)/i;
 
-/** Replaces [[Title]] outside code spans with a Markdown link to the note. */
+/**
+ * Replaces each [[Title]], [[Title|alias]] or [[Title#Heading]] (outside code, as the core parses them for
+ * backlinks and renames) with a Markdown link to the note, showing the alias when there is one.
+ */
 function linkWikilinks(markdown: string): string {
-  return markdown
-    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part.replace(/\[\[([^\]\n]+)\]\]/g, (_m, title: string) => {
-            const label = title.trim().replace(/([\\[\]])/g, '\\$1');
-            return `[${label}](${noteHref(title.trim())} "wikilink")`;
-          }),
-    )
-    .join('');
+  let out = '';
+  let at = 0;
+  for (const link of parseWikilinks(markdown)) {
+    const label = (link.alias ?? link.fullTarget).trim().replace(/([\\[\]])/g, '\\$1');
+    out += markdown.slice(at, link.start) + `[${label}](${noteHref(link.fullTarget.trim())} "wikilink")`;
+    at = link.end;
+  }
+  return out + markdown.slice(at);
 }
 
 export function renderMarkdown(markdown: string): string {

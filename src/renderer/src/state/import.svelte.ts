@@ -4,6 +4,7 @@ import type { ImportReport } from '../../../main/core/api-contract';
 import { api, desktop, onEvent } from '../lib/api-client';
 import { bytesToBase64 } from '../lib/base64';
 import { library } from './library.svelte';
+import { search } from './search.svelte';
 import { ui } from './ui.svelte';
 
 const MAX_FILES_PER_CALL = 25;
@@ -120,6 +121,8 @@ class ImportState {
       }
       this.offset += chunk.length;
       this.progress = { ...this.progress, done: this.offset };
+      // What this chunk added is searchable now: an open search shows it without waiting for the end.
+      search.refreshSoon();
     }
     await this.finish(report);
   }

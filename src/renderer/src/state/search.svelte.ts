@@ -100,8 +100,13 @@ class SearchState {
   /** The notebook changed (an import batch, a note edit): refresh what is on screen, quietly. */
   refreshSoon(): void {
     if (this.query.trim() === '' || ui.center !== 'search') return;
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.run(true), REFRESH_MS);
+    // Throttled, not debounced: during an import, changes arrive continuously and a debounce would
+    // postpone the refresh until the import ends; this way results grow as articles land.
+    if (this.refreshTimer !== undefined) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      void this.run(true);
+    }, REFRESH_MS);
   }
 
   get hitCount(): number {
