@@ -132,7 +132,11 @@ class NotesState {
   /** Follows a [[wikilink]]: opens the note, or offers to create it. */
   async openByTitle(title: string): Promise<void> {
     try {
-      const found = await api.noteFindByTitle({ title });
+      // `[[Title#Heading]]` names the note "Title" unless a note is really called "Title#Heading" (C# notes).
+      const hash = title.indexOf('#');
+      const found =
+        (await api.noteFindByTitle({ title })) ??
+        (hash > 0 ? await api.noteFindByTitle({ title: title.slice(0, hash).trim() }) : null);
       if (found) return await this.open(found.id);
       const ok = await ui.confirm('Create note', `Create note ‘${title}’?`, 'Create note');
       if (ok) await this.create(title);
