@@ -108,3 +108,30 @@ export function sameLang(got: string | null, expected: string | null): boolean {
   if (expected === null) return got === null;
   return got !== null && got.toLowerCase() === expected.trim().toLowerCase();
 }
+
+/**
+ * Token-level P/R/F1: the share of the output's words that belong to the article (precision: chrome dropped)
+ * and of the article's words the output kept (recall), as multisets. Long paragraphs weigh more than a
+ * one-word menu item, as they do for a reader. Keeping a whole scraped page scores about 0.79 on the
+ * readability corpus, the calibration point issue 3 gives ("keeping the whole scraped text scores about 0.78").
+ */
+export function scoreTokens(got: string, expected: string): Prf {
+  const count = (tokens: string[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const t of tokens) m.set(t, (m.get(t) ?? 0) + 1);
+    return m;
+  };
+  const g = count(normTokens(got));
+  const e = count(normTokens(expected));
+  let overlap = 0;
+  let ng = 0;
+  let ne = 0;
+  for (const [t, c] of g) {
+    ng += c;
+    overlap += Math.min(c, e.get(t) ?? 0);
+  }
+  for (const c of e.values()) ne += c;
+  const precision = ng ? overlap / ng : 0;
+  const recall = ne ? overlap / ne : 0;
+  return { precision, recall, f1: f1(precision, recall) };
+}

@@ -65,6 +65,8 @@ export function articleJson(
   return {
     ...('id' in e ? { id: e.id } : {}),
     title: e.title,
+    /** True when the file states no title and `title` is its first line (or file name). */
+    untitled: e.untitled ?? false,
     author: e.author,
     published: e.published,
     source: e.source,

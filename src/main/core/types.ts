@@ -58,6 +58,8 @@ export interface Extraction extends ArticleMetadata {
   passages: Passage[];
   /** Every block seen, in document order; the kept ones make `text` and `passages`. */
   blocks: SourceBlock[];
+  /** The file states no title: `title` is a stand-in (the first line, else the file name). */
+  untitled: boolean;
   /** Human sentences about things the researcher should know (e.g. "invalid UTF-8 repaired"). */
   warnings: string[];
 }
@@ -81,6 +83,8 @@ export interface ArticleRecord extends ArticleMetadata {
   blockChoices?: Record<string, 'keep' | 'drop'>;
   /** The extractor version that produced the stored text (re-extract uses the current one). */
   extractorVersion?: number;
+  /** The file states no title and the researcher has not given one: `title` is a stand-in. */
+  untitled?: boolean;
 }
 
 /** The bulky part, sharded into its own file per article. */

@@ -95,3 +95,18 @@ describe('extractFile', () => {
     ]);
   });
 });
+
+describe('a file that states no title', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('is labelled by its first line and flagged untitled, never given an invented title', async () => {
+    const body = '<body><p>Troops moved north on Tuesday, residents said, as fighting spread.</p></body>';
+    const untitled = await extractFile(bytes(`<html>${body}</html>`), 'page.html');
+    expect(untitled).toMatchObject({ untitled: true, title: expect.stringMatching(/^Troops moved north/) });
+    const titled = await extractFile(
+      bytes(`<html><head><title>Fighting spreads</title></head>${body}</html>`),
+      'page.html',
+    );
+    expect(titled).toMatchObject({ untitled: false, title: 'Fighting spreads' });
+  });
+});

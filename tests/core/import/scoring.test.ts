@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphs, sameByline, sameDay, sameText, scoreParagraphs } from '../../../scripts/extract-scoring';
+import {
+  paragraphs,
+  sameByline,
+  sameDay,
+  sameText,
+  scoreParagraphs,
+  scoreTokens,
+} from '../../../scripts/extract-scoring';
 
 const body = [
   'The delegation met officials in Naypyitaw to discuss arms sales.',
@@ -12,6 +19,15 @@ describe('bench:extract scoring', () => {
     const withMenu = scoreParagraphs([...body, 'Home News Opinion Subscribe'], body);
     expect(withMenu.precision).toBeCloseTo(2 / 3);
     expect(withMenu.recall).toBe(1);
+  });
+
+  it('weighs words, not lines: a kept menu costs precision by its length, a lost paragraph costs recall', () => {
+    const article = body.join('\n\n');
+    expect(scoreTokens(article, article)).toEqual({ precision: 1, recall: 1, f1: 1 });
+    const withMenu = scoreTokens(`Home News Opinion Subscribe\n\n${article}`, article);
+    expect(withMenu.recall).toBe(1);
+    expect(withMenu.precision).toBeCloseTo(19 / 23);
+    expect(scoreTokens(body[0] ?? '', article).recall).toBeCloseTo(10 / 19);
   });
 
   it('counts a lost paragraph against recall, and tolerates different paragraph breaks', () => {

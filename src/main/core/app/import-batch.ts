@@ -155,6 +155,7 @@ export class ImportBatch {
       source: outlet,
       url,
       language,
+      untitled,
     } = extraction;
     const record: ArticleRecord = {
       id,
@@ -172,6 +173,7 @@ export class ImportBatch {
       passageCount: passages.length,
       importedAt: this.core.now().toISOString(),
       extractorVersion: EXTRACTOR_VERSION,
+      untitled,
     };
     this.seen.set(textHash, id);
     this.pending.push({ record, body: { id, text, passages, blocks }, source: bytes });

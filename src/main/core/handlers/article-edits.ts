@@ -45,7 +45,7 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
     record: ArticleRecord,
     blocks: SourceBlock[],
     choices: BlockChoices,
-    meta: Partial<ArticleMetadata> = {},
+    meta: Partial<ArticleMetadata> & { untitled?: boolean } = {},
     extractorVersion = record.extractorVersion,
   ): Promise<ArticleChange> {
     const session = core.writable();
@@ -60,6 +60,7 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
       ...record,
       ...meta,
       ...record.edits,
+      ...(record.edits?.title === undefined ? {} : { untitled: false }),
       textHash: sha256(text),
       words: countWords(text),
       passageCount: passages.length,
@@ -104,6 +105,7 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
           delete edits[field];
           Object.assign(next, { [field]: extracted[field] });
         }
+        if (reset.includes('title')) next.untitled = extracted.untitled;
       }
       for (const field of metadataFields) {
         const value = changes[field];
@@ -113,6 +115,7 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
           throw new QuireError('BAD_INPUT', 'An article needs a title.');
         Object.assign(edits, { [field]: clean });
         Object.assign(next, { [field]: clean });
+        if (field === 'title') next.untitled = false;
       }
       next.edits = edits;
       await session.store.updateArticle(next);
@@ -182,8 +185,8 @@ export function articleEditHandlers(core: Core): Pick<ApiHandlers, EditMethods> 
         await session.store.readSource(record.sourceHash),
         record.file,
       );
-      const { title, author, published, source, url, language } = extraction;
-      const meta = { title, author, published, source, url, language };
+      const { title, author, published, source, url, language, untitled } = extraction;
+      const meta = { title, author, published, source, url, language, untitled };
       return applyText(record, extraction.blocks, record.blockChoices ?? {}, meta, EXTRACTOR_VERSION);
     },
   };

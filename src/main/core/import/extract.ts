@@ -95,11 +95,14 @@ export async function extractFile(bytes: Uint8Array, fileName: string): Promise<
   const { text, passages } = assembleArticle(blocks);
   if (text.trim() === '') throw new QuireError('BAD_INPUT', 'No article text was found in this file.');
   const firstLine = text.slice(0, passages[0]?.end ?? 0);
-  const title =
-    oneLine(found.title) ?? oneLine(firstLine.length <= 200 ? firstLine : `${firstLine.slice(0, 120)}…`);
+  const stated = oneLine(found.title);
+  // Lists and file names need a label, so an untitled file is shown by its first line (or its name),
+  // flagged as such rather than passed off as a title the file states.
+  const standIn = oneLine(firstLine.length <= 200 ? firstLine : `${firstLine.slice(0, 120)}…`) ?? fileName;
   return {
     format,
-    title: title ?? fileName,
+    title: stated ?? standIn,
+    untitled: stated === null,
     author: oneLine(found.author),
     published: found.published,
     source: oneLine(found.source),

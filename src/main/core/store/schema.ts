@@ -52,6 +52,7 @@ export const articleRecordSchema = z.object({
   edits: metadataEditsSchema.optional(),
   blockChoices: z.record(z.string(), z.enum(['keep', 'drop'])).optional(),
   extractorVersion: z.number().int().min(0).optional(),
+  untitled: z.boolean().optional(),
 }) satisfies z.ZodType<ArticleRecord>;
 
 export const articleBodySchema = z.object({
