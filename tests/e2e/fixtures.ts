@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 // Each test gets its own notebook folder and its own `quire serve` process (browser mode), started from the
 // built CLI; the page opens the URL the server prints first (it carries the access token).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,6 +13,13 @@ import { QuirePage } from './pages/quire-page';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpusDir = resolve(repoRoot, '../shared/corpus');
 export const seedsDir = join(corpusDir, 'seeds');
+
+/** A deterministic synthetic corpus from the shared generator (manifest.json knows each file's truth). */
+export function generateCorpus(dir: string, n: number, options: { hostile?: boolean } = {}): string {
+  const args = ['--out', dir, '--n', String(n), ...(options.hostile ? ['--hostile'] : [])];
+  execFileSync(process.execPath, [join(corpusDir, '../tools/gen-corpus.mjs'), ...args]);
+  return dir;
+}
 
 export interface Served {
   url: string;

@@ -1,9 +1,8 @@
 // The researcher stays in control of what the importer kept: a hostile folder reports every refusal with a
 // reason, metadata edits survive re-extraction, and a dropped block can be restored and dropped again.
-import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { corpusDir, expect, seedsDir, test } from './fixtures';
+import { expect, generateCorpus, seedsDir, test } from './fixtures';
 
 const ties = 'The Ties of Myanmar with Russia';
 const visit = 'Will Snr-Gen Min Aung Hlaing’s Russia Visit Unlock More Military Cooperation?';
@@ -22,14 +21,7 @@ test('a folder with hostile files: every refusal has a reason and the rest impor
   served,
 }) => {
   const dir = join(served.workDir, 'corpus');
-  execFileSync(process.execPath, [
-    join(corpusDir, '../tools/gen-corpus.mjs'),
-    '--out',
-    dir,
-    '--n',
-    '3',
-    '--hostile',
-  ]);
+  generateCorpus(dir, 3, { hostile: true });
   const hostile = JSON.parse(await readFile(join(dir, 'hostile/manifest.json'), 'utf8')) as HostileEntry[];
   const articles = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { file: string }[];
   const dialogs: string[] = [];

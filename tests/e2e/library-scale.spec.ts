@@ -1,8 +1,7 @@
 // A few hundred articles imported as a folder (many upload chunks): the list stays virtualized, sortable
 // and keyboard-navigable.
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { corpusDir, expect, test } from './fixtures';
+import { expect, generateCorpus, test } from './fixtures';
 
 const N = 300;
 
@@ -12,13 +11,7 @@ test('a folder of 300 articles imports in chunks and the list renders only what 
   served,
 }) => {
   const dir = join(served.workDir, 'corpus');
-  execFileSync(process.execPath, [
-    join(corpusDir, '../tools/gen-corpus.mjs'),
-    '--out',
-    dir,
-    '--n',
-    String(N),
-  ]);
+  generateCorpus(dir, N);
   await page.locator('#import-folder-input').setInputFiles(dir);
   await expect(quire.importReport).toBeVisible({ timeout: 60_000 });
   await expect(quire.importReport.getByTestId('import-imported')).toHaveCount(N);

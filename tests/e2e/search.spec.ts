@@ -1,9 +1,8 @@
 // Search as a researcher uses it: typos, operators, Burmese, notes, the keyboard, the help popover, and a
 // search that answers while a long import is still running.
-import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { corpusDir, expect, seedsDir, test } from './fixtures';
+import { expect, generateCorpus, seedsDir, test } from './fixtures';
 import type { QuirePage } from './pages/quire-page';
 
 const seeds = [join(seedsDir, '000_07f86e086a543867.txt'), join(seedsDir, '003_0bc413b256a4f06c.txt')];
@@ -181,7 +180,7 @@ test('the help popover lists the operators and puts an example in the field', as
 test('a search answers while a 1,500-article import is still running', async ({ quire, page, served }) => {
   test.setTimeout(240_000);
   const dir = join(served.workDir, 'corpus');
-  execFileSync(process.execPath, [join(corpusDir, '../tools/gen-corpus.mjs'), '--out', dir, '--n', '1500']);
+  generateCorpus(dir, 1500);
   // The needle of the first article: a word no other article contains.
   const manifest: unknown = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   const token = firstNeedle(manifest);
