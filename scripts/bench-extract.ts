@@ -28,6 +28,7 @@ import {
   scoreTokens,
   type Prf,
 } from './extract-scoring';
+import type { ManifestEntry } from './gen-corpus-types';
 
 const repo = resolve(import.meta.dirname, '..');
 const corpus = resolve(repo, '../shared/corpus/readability');
@@ -40,18 +41,6 @@ interface ExpectedMeta {
   siteName: string | null;
   publishedTime: string | null;
   lang: string | null;
-}
-
-interface ManifestEntry {
-  file: string;
-  format: string;
-  title: string;
-  author: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  paragraphs: string[];
-  boilerplate: string[];
 }
 
 const worstArg = process.argv.indexOf('--worst');

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { SearchIndex } from '../src/main/core/search/index';
-import type { ArticleBody, Passage } from '../src/main/core/types';
+import { bodyOf, type ManifestEntry, type QueryCase } from './gen-corpus-types';
 
 const { values } = parseArgs({
   options: {
@@ -24,19 +24,6 @@ const n = Number(values.n);
 const repo = resolve(import.meta.dirname, '..');
 const corpus = join(repo, '.bench', `corpus-${n}`);
 
-interface Entry {
-  file: string;
-  title: string;
-  author: string | null;
-  published: string | null;
-  source: string | null;
-  paragraphs: string[];
-}
-interface QueryCase {
-  query: string;
-  kind: string;
-  expect: string[];
-}
 interface Measured {
   openMs: number;
   rssMb: number;
@@ -49,17 +36,6 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 const ms = (x: number): string => (x < 10 ? x.toFixed(2) : x.toFixed(0));
-
-function bodyOf(id: string, paragraphs: string[]): ArticleBody {
-  let text = '';
-  const passages: Passage[] = [];
-  paragraphs.forEach((p, i) => {
-    if (text !== '') text += '\n\n';
-    passages.push({ id: `${id}:p${i}`, kind: 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  });
-  return { id, text, passages };
-}
 
 /** Runs every case, `top10(query)` giving the files of the first ten groups. */
 function measure(cases: QueryCase[], top10: (q: string) => string[]): Pick<Measured, 'times' | 'recall'> {
@@ -94,7 +70,7 @@ async function main(): Promise<void> {
     const gen = resolve(repo, '../shared/tools/gen-corpus.mjs');
     execFileSync(process.execPath, [gen, '--out', corpus, '--n', String(n)], { stdio: 'inherit' });
   }
-  const entries = JSON.parse(await readFile(join(corpus, 'manifest.json'), 'utf8')) as Entry[];
+  const entries = JSON.parse(await readFile(join(corpus, 'manifest.json'), 'utf8')) as ManifestEntry[];
   const cases = JSON.parse(await readFile(join(corpus, 'queries.json'), 'utf8')) as QueryCase[];
   const rows: [string, string, string][] = [];
   const row = (a: string, b: string, c: string): number => rows.push([a, b, c]);

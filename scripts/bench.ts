@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../src/main/core/app/create';
 import { createExtractorPool, inProcessExtractor } from '../src/main/core/import/extract-pool';
+import type { QueryCase } from './gen-corpus-types';
 
 const { values } = parseArgs({
   options: { n: { type: 'string', default: '2000' }, workers: { type: 'string' } },
@@ -16,12 +17,6 @@ const repo = resolve(import.meta.dirname, '..');
 const work = join(repo, '.bench');
 const corpus = join(work, `corpus-${n}`);
 const generator = resolve(repo, '../shared/tools/gen-corpus.mjs');
-
-interface QueryCase {
-  query: string;
-  kind: string;
-  expect: string[];
-}
 
 // Issue 4's budgets: the 10k column up to 10,000 articles, the 50k column above (smaller runs: the 10k budgets).
 const budget =

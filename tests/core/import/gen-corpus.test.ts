@@ -6,18 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isQuireError } from '../../../src/main/core/errors';
 import { extractFile } from '../../../src/main/core/import/extract';
 import type { Extraction } from '../../../src/main/core/types';
+import type { ManifestEntry } from '../../../scripts/gen-corpus-types';
 import { genCorpusTool } from './corpus-paths';
-
-interface ManifestEntry {
-  file: string;
-  title: string;
-  author: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  paragraphs: string[];
-  boilerplate: string[];
-}
 
 interface HostileEntry {
   file: string;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../src/main/core/search/index';
 import { makeSnippet } from '../../../src/main/core/search/snippet';
 import { bodyOf, paragraphsOfPage } from './helpers';
+import type { ManifestEntry, QueryCase } from '../../../scripts/gen-corpus-types';
 
 const shared = path.resolve(__dirname, '../../../../shared');
 const seeds = path.join(shared, 'corpus/seeds');
@@ -45,20 +46,9 @@ describe('search on the seed pages', () => {
   });
 });
 
-interface ManifestEntry {
-  file: string;
-  title: string;
-  paragraphs: string[];
-}
-interface Query {
-  query: string;
-  kind: string;
-  expect: string[];
-}
-
 describe('search on a generated corpus (gen-corpus --n 300)', () => {
   let dir: string;
-  let queries: Query[];
+  let queries: QueryCase[];
   const index = new SearchIndex();
 
   beforeAll(async () => {
@@ -69,7 +59,7 @@ describe('search on a generated corpus (gen-corpus --n 300)', () => {
     ]);
     const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as ManifestEntry[];
     for (const m of manifest) index.addArticle({ id: m.file, title: m.title }, bodyOf(m.file, m.paragraphs));
-    queries = JSON.parse(await readFile(path.join(dir, 'queries.json'), 'utf8')) as Query[];
+    queries = JSON.parse(await readFile(path.join(dir, 'queries.json'), 'utf8')) as QueryCase[];
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

@@ -1,17 +1,8 @@
-// Builds ArticleBody values the way the importer will: paragraphs joined by a blank line, one passage each.
-import type { ArticleBody, Passage } from '../../../src/main/core/types';
+// Search test helpers: indexes built from paragraphs the way the importer shapes them (bodyOf is shared with the benches).
 import { SearchIndex } from '../../../src/main/core/search/index';
+import { bodyOf } from '../../../scripts/gen-corpus-types';
 
-export function bodyOf(id: string, paragraphs: string[]): ArticleBody {
-  let text = '';
-  const passages: Passage[] = [];
-  paragraphs.forEach((p, i) => {
-    if (text !== '') text += '\n\n';
-    passages.push({ id: `${id}:p${i}`, kind: 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  });
-  return { id, text, passages };
-}
+export { bodyOf };
 
 /** An index over `{ id: [title, ...paragraphs] }`. */
 export function indexOf(articles: Record<string, string[]>): SearchIndex {

@@ -143,42 +143,23 @@ export class ImportBatch {
       return;
     }
     const id = this.core.ids('article');
-    const {
-      text,
-      blocks,
-      passages,
-      warnings,
-      format,
-      title,
-      author,
-      published,
-      source: outlet,
-      url,
-      language,
-      untitled,
-    } = extraction;
+    // Everything else the extractor found is metadata (title, author, …, format, untitled) and goes on the record.
+    const { text, blocks, passages, warnings, ...metadata } = extraction;
     const record: ArticleRecord = {
       id,
-      format,
+      ...metadata,
       file: basename(source.name),
       sourceHash: sha256(bytes),
       textHash,
-      title,
-      author,
-      published,
-      source: outlet,
-      url,
-      language,
       words: countWords(text),
       passageCount: passages.length,
       importedAt: this.core.now().toISOString(),
       extractorVersion: EXTRACTOR_VERSION,
-      untitled,
     };
     this.seen.set(textHash, id);
     this.pending.push({ record, body: { id, text, passages, blocks }, source: bytes });
     this.pendingBytes += bytes.byteLength + text.length;
-    this.report.imported.push({ id, file, title, warnings });
+    this.report.imported.push({ id, file, title: metadata.title, warnings });
   }
 
   /**

@@ -1,111 +1,21 @@
 // Blocks from the simple, well-formed markup that mammoth (.docx) and EPUB chapters hand us. These are
 // documents, not web pages: there is no site chrome to remove, so every block with text is kept.
 import type { CandidateBlock } from './assemble';
-import { isElement, parseDocument, TEXT_NODE, type DomNode } from './html-dom';
-
-const BLOCK = new Set([
-  'P',
-  'DIV',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
-  'PRE',
-  'TR',
-  'TABLE',
-  'UL',
-  'OL',
-  'DL',
-  'SECTION',
-  'ARTICLE',
-  'ASIDE',
-  'HEADER',
-  'FOOTER',
-  'FIGURE',
-  'FIGCAPTION',
-  'HR',
-  'BODY',
-]);
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'HEAD',
-  'NAV',
-  'TEMPLATE',
-  'NOSCRIPT',
-  'SVG',
-  'MATH',
-  'IFRAME',
-  'OBJECT',
-]);
-const HEADINGS = ['H1', 'H2', 'H3', 'H4', 'H5', 'H6'];
+import { blocksFromDom } from './html';
+import { parseDocument } from './html-dom';
 
 /**
- * Walks the markup once, iteratively (deeply nested input cannot overflow the stack), and cuts a block
- * at every block-level boundary. Headings, list items and quotes keep their kind so they become passages
- * of their own.
+ * The same iterative walk the HTML importer uses (block boundaries, kinds for headings, list items and quotes,
+ * hidden and script-like content skipped). Navigation is skipped as in a web page's fallback walk: in an EPUB
+ * chapter it is a table of contents, not text.
  */
 export function blocksFromMarkup(markup: string): CandidateBlock[] {
   const doc = parseDocument(markup);
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
-  const blocks: CandidateBlock[] = [];
-  const open = new Map<string, number>();
-  const inside = (tag: string): boolean => (open.get(tag) ?? 0) > 0;
-  let buffer = '';
-  const flush = (): void => {
-    const text = buffer
-      .split('\n')
-      .map((l) => l.replace(/\s+/g, ' ').trim())
-      .filter((l) => l !== '')
-      .join('\n');
-    buffer = '';
-    if (text === '') return;
-    const kind = HEADINGS.some(inside)
-      ? 'heading'
-      : inside('LI') || inside('DT') || inside('DD')
-        ? 'list'
-        : inside('BLOCKQUOTE')
-          ? 'quote'
-          : 'paragraph';
-    blocks.push({ text, kind });
-  };
-  const stack: { node: DomNode; exit: boolean }[] = [{ node: root, exit: false }];
-  for (let step = stack.pop(); step; step = stack.pop()) {
-    const { node } = step;
-    if (!isElement(node)) {
-      if (node.nodeType === TEXT_NODE) buffer += (node.textContent ?? '').replace(/\s+/g, ' ');
-      continue;
-    }
-    const tag = node.tagName.toUpperCase();
-    if (step.exit) {
-      if (BLOCK.has(tag)) flush();
-      open.set(tag, (open.get(tag) ?? 1) - 1);
-      continue;
-    }
-    if (SKIP.has(tag) || node.getAttribute('hidden') !== null) continue;
-    if (tag === 'BR') {
-      buffer += '\n';
-      continue;
-    }
-    if (tag === 'TD' || tag === 'TH') buffer += ' ';
-    if (BLOCK.has(tag)) flush();
-    open.set(tag, (open.get(tag) ?? 0) + 1);
-    stack.push({ node, exit: true });
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i];
-      if (child) stack.push({ node: child, exit: false });
-    }
-  }
-  flush();
-  return blocks;
+  return blocksFromDom(root, false)
+    .filter((b) => !(b.furniture && b.hint === 'menu'))
+    .map(({ text, kind }) => ({ text, kind }));
 }
 
 function sameText(a: string, b: string): boolean {

@@ -1,7 +1,16 @@
 // What each metadata file must look like on load. A file that fails here is quarantined, never "fixed"
 // in place; every write is checked against the same schema so Quire never writes what it could not read.
 import { z } from 'zod';
-import type { ArticleBody, ArticleRecord, Highlight, Note, Passage, SourceBlock, Tag } from '../types';
+import type {
+  ArticleBody,
+  ArticleMetadata,
+  ArticleRecord,
+  Highlight,
+  Note,
+  Passage,
+  SourceBlock,
+  Tag,
+} from '../types';
 import type { AnnotationsFile, ArticlesFile, NotebookFile, NotesFile } from './types';
 
 const isoTime = z.string().min(1);
@@ -23,25 +32,19 @@ export const sourceBlockSchema = z.object({
   reason: nullableText,
 }) satisfies z.ZodType<SourceBlock>;
 
-const metadataEditsSchema = z
-  .object({
-    title: z.string(),
-    author: nullableText,
-    published: nullableText,
-    source: nullableText,
-    url: nullableText,
-    language: nullableText,
-  })
-  .partial();
-
-export const articleRecordSchema = z.object({
-  id: z.string().min(1),
+/** The fields a researcher can edit; the record holds them, and `edits` any subset of them. */
+const metadataSchema = z.object({
   title: z.string(),
   author: nullableText,
   published: nullableText,
   source: nullableText,
   url: nullableText,
   language: nullableText,
+}) satisfies z.ZodType<ArticleMetadata>;
+
+export const articleRecordSchema = z.object({
+  id: z.string().min(1),
+  ...metadataSchema.shape,
   format: z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'epub']),
   file: z.string(),
   sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -49,7 +52,7 @@ export const articleRecordSchema = z.object({
   words: z.number().int().min(0),
   passageCount: z.number().int().min(0),
   importedAt: isoTime,
-  edits: metadataEditsSchema.optional(),
+  edits: metadataSchema.partial().optional(),
   blockChoices: z.record(z.string(), z.enum(['keep', 'drop'])).optional(),
   extractorVersion: z.number().int().min(0).optional(),
   untitled: z.boolean().optional(),
