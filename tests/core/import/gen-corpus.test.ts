@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isQuireError } from '../../../src/main/core/errors';
 import { extractFile } from '../../../src/main/core/import/extract';
+import { captionOf } from '../../../src/main/core/import/text-shape';
 import type { Extraction } from '../../../src/main/core/types';
 import type { ManifestEntry } from '../../../scripts/gen-corpus-types';
 import { genCorpusTool } from './corpus-paths';
@@ -43,6 +44,24 @@ describe('generated corpus (40 articles)', async () => {
     });
     for (const { entry, article } of results)
       expect({ file: entry.file, ...pick(article) }).toEqual({ file: entry.file, ...pick(entry) });
+  });
+
+  it('keeps each photo caption once, without its credit (the manifest lists the whole line as chrome)', () => {
+    let captions = 0;
+    for (const { entry, article } of results) {
+      const passages = article.passages.map((p) => article.text.slice(p.start, p.end));
+      for (const line of entry.boilerplate) {
+        const caption = captionOf(line);
+        if (caption === null) continue;
+        captions++;
+        expect(
+          passages.filter((p) => p === caption),
+          `${entry.file}: ${caption}`,
+        ).toHaveLength(1);
+        expect(article.blocks.some((b) => !b.kept && b.reason === 'image credit')).toBe(true);
+      }
+    }
+    expect(captions).toBeGreaterThan(10);
   });
 
   it('keeps at least 90% of the true paragraphs as whole passages and reports the pass rate', () => {

@@ -86,3 +86,82 @@ describe('hard-wrapped plain text', () => {
     expect(joined).toContain('Another short line.');
   });
 });
+
+describe('scraped text with a photo caption', () => {
+  const body = (n: number): string =>
+    `Paragraph ${n} reports what the delegation discussed in Moscow, and what the ministry said afterwards.`;
+  const page = [
+    'Home',
+    'News',
+    'Opinion',
+    'Delegation Returns From Moscow',
+    'by Ko Ye',
+    'June 24, 2017',
+    'Putin in Yangon. / Reuters',
+    'Putin in Yangon. / Reuters',
+    'Share on FacebookShare on Twitter',
+    body(1),
+    body(2),
+    body(3),
+    'Related',
+    'Generals in Naypyitaw. / AFP',
+    'Tags: Russia',
+  ].join('\n');
+
+  it('keeps the caption once, without its credit, and shows the credit as a dropped block', async () => {
+    const a = await extractFile(Buffer.from(page), 'page.txt');
+    const text = kept(a);
+    expect(text.slice(0, 2)).toEqual(['Putin in Yangon.', body(1)]);
+    expect(a.text).not.toContain('Reuters');
+    expect(a.blocks.find((b) => b.text === 'Reuters')).toMatchObject({ kept: false, reason: 'image credit' });
+    expect(a.blocks.find((b) => b.text === 'Putin in Yangon. / Reuters')).toMatchObject({
+      kept: false,
+      reason: 'duplicate',
+    });
+  });
+
+  it('leaves captions outside the article (after its last paragraph) dropped', async () => {
+    const a = await extractFile(Buffer.from(page), 'page.txt');
+    expect(a.text).not.toContain('Generals in Naypyitaw');
+    expect(a.blocks.find((b) => b.text === 'Generals in Naypyitaw. / AFP')).toMatchObject({
+      kept: false,
+      reason: 'image credit',
+    });
+  });
+});
+
+describe('the headline of a scraped page', () => {
+  const body = (n: number): string =>
+    `Paragraph ${n} reports what the envoys agreed in Geneva, and what the two ministries said afterwards.`;
+
+  it('is the repeated headline, not the caption, widget label or name printed just above the body', async () => {
+    const page = [
+      'Envoys Agree on Prisoner Exchange | The Daily Ledger',
+      'Home',
+      'World',
+      'Envoys Agree on Prisoner Exchange',
+      'By JANE DOE JAN. 13, 2017',
+      'Continue reading the main story',
+      'Copy Link Facebook Twitter Reddit',
+      'Buy Now',
+      'Delegates shake hands in Geneva on Monday',
+      body(1),
+      body(2),
+      body(3),
+    ].join('\n');
+    const a = await extractFile(Buffer.from(page), 'page.txt');
+    expect(a.title).toBe('Envoys Agree on Prisoner Exchange');
+    expect(a.untitled).toBe(false);
+  });
+
+  it('reads bylines written "Par", "Posted by" or "Edited by" as the author', async () => {
+    for (const [line, author] of [
+      ['Par Laurence Defranoux', 'Laurence Defranoux'],
+      ['Posted by Andrew Hayden', 'Andrew Hayden'],
+    ] as const) {
+      const page = ['Envoys Agree on Prisoner Exchange', line, body(1), body(2)].join('\n');
+      const a = await extractFile(Buffer.from(page), 'page.txt');
+      expect(a.author, line).toBe(author);
+    }
+  });
+});

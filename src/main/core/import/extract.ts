@@ -2,6 +2,7 @@ import { QuireError } from '../errors';
 import type { ArticleFormat, Extraction } from '../types';
 import { canonicalize } from './canonical';
 import { assembleArticle, identifyBlocks } from './assemble';
+import { keepPhotoCaptions } from './captions';
 import { binaryFormats } from './binary-formats';
 import { decodeText } from './decode';
 import type { FormatResult } from './format-result';
@@ -24,7 +25,7 @@ const formats: Record<string, TextFormat> = {
 };
 
 /** Bumped when extraction changes in a way worth offering "Re-extract" for. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 export const supportedExtensions: readonly string[] = [
   ...Object.keys(formats),
@@ -91,7 +92,7 @@ export async function extractFile(bytes: Uint8Array, fileName: string): Promise<
   } else {
     return unsupported(ext);
   }
-  const blocks = identifyBlocks(found.blocks);
+  const blocks = identifyBlocks(keepPhotoCaptions(found.blocks));
   const { text, passages } = assembleArticle(blocks);
   if (text.trim() === '') throw new QuireError('BAD_INPUT', 'No article text was found in this file.');
   const firstLine = text.slice(0, passages[0]?.end ?? 0);

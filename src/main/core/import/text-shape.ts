@@ -53,6 +53,17 @@ export function hasCredit(s: string): boolean {
   return CREDIT.test(s.trimEnd().slice(-80)) && words(s).length <= 30 && !/[\])]$/.test(s.trimEnd());
 }
 
+/**
+ * The caption of a `Caption text. / Credit` line without its credit: what the photo shows is part of the
+ * story a researcher keeps; who took it is chrome. Null when the line is not that shape.
+ */
+export function captionOf(s: string): string | null {
+  const t = s.trim();
+  if (!hasCredit(t)) return null;
+  const caption = t.slice(0, t.lastIndexOf('/')).trim();
+  return words(caption).length >= 2 && /^[\p{Lu}\p{N}"“‘']/u.test(caption) ? caption : null;
+}
+
 /** Share and view counters: `7.5k`, `158`, `1,204` (not a measurement like 4.3333). */
 export function isCountLine(s: string): boolean {
   const t = s.trim();
@@ -266,8 +277,9 @@ export function chromeReason(text: string): string | null {
   const n = words(t).length;
   if (COOKIE_BANNER.test(t) && n <= 80) return 'cookie banner';
   if (isCountLine(t)) return 'share and view counts';
-  if (n <= 20) for (const [re, why] of REASONS) if (re.test(t)) return why;
+  // Before the share-button words: "Photo caption. / Facebook" credits a photo, it is not a share button.
   if (hasCredit(t)) return 'image credit';
+  if (n <= 20) for (const [re, why] of REASONS) if (re.test(t)) return why;
   if (isTruncated(t)) return 'related posts';
   return null;
 }

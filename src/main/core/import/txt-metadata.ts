@@ -9,7 +9,8 @@ export interface Row {
   prose: boolean;
 }
 
-const BY_PREFIX = /^(?:by|written by|words by|story by|reporting by|author:?|reporter:?)\s+(.+)$/i;
+const BY_PREFIX =
+  /^(?:by|written by|words by|story by|reporting by|posted by|edited by|author:?|reporter:?|par|por|von)\s+(.+)$/i;
 const NAME_CUT = /\s*[|•·–—,;]\s*|\s+(?:on|in|published|posted|updated)\s+/i;
 
 /** `By Ko Ye`, `Ko Ye by Ko Ye`, `By Ko Ye | June 24, 2017` -> `Ko Ye`. */
@@ -24,18 +25,40 @@ export function bylineName(line: string): string | null {
   return isNameLike(name) && words(name).length <= 6 ? name : null;
 }
 
-/** Walks up from the body past the byline/date/share cluster to the nearest headline-shaped line. */
+/** Rows above the body searched for the headline. */
+const TITLE_WINDOW = 40;
+
+/**
+ * The headline among the title-shaped lines above the body. The nearest one wins unless a farther one
+ * reads more like a headline: a page prints its headline again (in the document title, a breadcrumb, a
+ * share box), while a caption, a widget label ("Buy Now") or a lone name next to the body is printed once.
+ */
 export function findTitleRow(rows: readonly Row[], bodyStart: number): number | null {
-  const lo = Math.max(0, bodyStart - 40);
+  const lo = Math.max(0, bodyStart - TITLE_WINDOW);
+  const texts = rows.map((r) => r.text.trim().toLowerCase());
+  let best: { row: number; score: number } | null = null;
   for (let i = bodyStart - 1; i >= lo; i--) {
     const t = rows[i]?.text.trim() ?? '';
     if (bylineName(t) || isDateLine(t) || isCountLine(t)) continue;
     const nearDate = isDateLine(rows[i + 1]?.text ?? '') || isDateLine(rows[i - 1]?.text ?? '');
     if (nearDate && isNameLike(t) && words(t).length <= 4) continue;
-    if (isTitleShaped(t) && !notAHeadline(t)) return i;
+    if (!isTitleShaped(t) || notAHeadline(t)) continue;
+    const lower = t.toLowerCase();
+    const repeated = texts.some(
+      (other, j) => j !== i && other.length < lower.length + 60 && other.includes(lower),
+    );
+    const score =
+      (repeated && words(t).length >= 4 ? 3 : 0) +
+      (words(t).length >= 4 ? 1 : 0) -
+      (isNameLike(t) && words(t).length <= 4 ? 2 : 0) -
+      (bodyStart - i) / TITLE_WINDOW;
+    if (!best || score > best.score) best = { row: i, score };
   }
-  return null;
+  return best?.row ?? null;
 }
+
+const SHARE_TARGET =
+  /\b(?:facebook|twitter|reddit|flipboard|pocket|linkedin|whatsapp|telegram|pinterest|email|copy link)\b/gi;
 
 /** Title-shaped lines that are photo captions, credits, clock times or comment counters, not headlines. */
 function notAHeadline(t: string): boolean {
@@ -44,7 +67,15 @@ function notAHeadline(t: string): boolean {
     /^[\p{Lu}\s.'-]+(?:\/[\p{Lu}\s.'-]+)+$/u.test(t) ||
     (/\b\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?)?\b/i.test(t) && words(t).length <= 5) ||
     /^\d[\d,]*\s+(?:with|comments?|posts?|replies|responses)\b/i.test(t) ||
-    /^(?:media caption|image caption|photo|image|caption)\b/i.test(t)
+    /^(?:media caption|image caption|photo|image|caption)\b/i.test(t) ||
+    // Photo credits ("JIM WATSON/AFP/Getty Images"), share bars ("Copy Link Facebook Twitter Reddit") and
+    // bylines with a date attached ("By JEFFREY GETTLEMAN JAN. 13, 2017").
+    /\/\s*(?:AFP|AP|EPA|Reuters|Getty|Shutterstock|Alamy|Bloomberg)\b|\bGetty Images\b/i.test(t) ||
+    (t.match(SHARE_TARGET) ?? []).length >= 2 ||
+    /\b(?:continue reading|read more|view all|load more)\b/i.test(t) ||
+    // A label that trails off ("US & Canada is sponsored by") introduces something else.
+    /\s(?:by|of|the|and|to|a|an|in|for|with|from|on|at)$/i.test(t) ||
+    /^[Bb]y\s+\p{Lu}[\p{L}.'-]*\s+\p{Lu}/u.test(t)
   );
 }
 
