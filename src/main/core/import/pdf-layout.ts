@@ -52,8 +52,14 @@ function median(values: readonly number[]): number | null {
   return values.length === 0 ? null : percentile(values, 0.5);
 }
 
-/** Runs to lines in content-stream order (which is the author's reading order, also across columns). */
-export function linesOfPage(page: PdfPageText): PdfLine[] {
+/** A horizontal gap this many font sizes wide parts two columns (or two table cells), never two words. */
+const SEGMENT_GAP = 1.5;
+
+/**
+ * Runs to line segments in content-stream order: a run joins the line before it when it continues it on
+ * the same baseline, less than a column gutter away. `readingOrder` then puts the segments in order.
+ */
+function segmentsOfPage(page: PdfPageText): PdfLine[] {
   const lines: PdfLine[] = [];
   let line: PdfLine | null = null;
   let ended = false;
@@ -62,7 +68,8 @@ export function linesOfPage(page: PdfPageText): PdfLine[] {
       line !== null &&
       !ended &&
       Math.abs(run.y - line.y) < 0.5 * Math.max(run.size, line.size) &&
-      run.x > line.right - Math.max(run.size, line.size);
+      run.x > line.right - Math.max(run.size, line.size) &&
+      run.x - line.right < SEGMENT_GAP * Math.max(run.size, line.size);
     if (run.text.trim() === '') {
       // Empty runs mark line ends; a space run between words keeps the words apart.
       if (line && sameLine && run.text !== '' && !line.text.endsWith(' ')) line.text += ' ';
@@ -92,6 +99,102 @@ export function linesOfPage(page: PdfPageText): PdfLine[] {
   }
   if (line) lines.push(line);
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text !== '');
+}
+
+const wordCount = (text: string): number => text.split(/\s+/).filter((w) => w !== '').length;
+
+const crosses = (l: PdfLine, x: number): boolean => l.x < x && l.right > x;
+
+/** Smallest and largest value, without spreading (pages can hold tens of thousands of segments). */
+function extent(values: readonly number[]): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
+}
+
+/**
+ * The x of a column gutter: a vertical strip no prose line crosses, with prose lines beside each other on
+ * both sides of it. Null when the lines are one column (or a table, whose short cells are not prose).
+ */
+function findGutter(lines: readonly PdfLine[]): number | null {
+  const prose = lines.filter((l) => wordCount(l.text) >= 4);
+  if (prose.length < 8) return null;
+  const size = median(prose.map((l) => l.size)) ?? 10;
+  let best: { x: number; score: number } | null = null;
+  // Candidate gutters start at a line's right edge; whole points bound the candidates by the page width.
+  for (const edge of new Set(prose.map((l) => Math.round(l.right)))) {
+    const left = prose.filter((l) => l.right <= edge + 1);
+    const right = prose.filter((l) => l.x > edge + 1);
+    if (left.length < 4 || right.length < 4) continue;
+    const leftX = extent(left.map((l) => l.right));
+    const rightX = extent(right.map((l) => l.x));
+    const gutter = rightX.min - leftX.max;
+    if (gutter < 0.5 * size) continue;
+    const x = leftX.max + gutter / 2;
+    if (prose.filter((l) => crosses(l, x)).length > 0.15 * prose.length) continue;
+    // Side by side, not one block of text above another.
+    const leftY = extent(left.map((l) => l.y));
+    const rightY = extent(right.map((l) => l.y));
+    const overlap = Math.min(leftY.max, rightY.max) - Math.max(leftY.min, rightY.min);
+    const span = Math.min(leftY.max - leftY.min, rightY.max - rightY.min);
+    if (span <= 0 || overlap < 0.5 * span) continue;
+    const score = Math.min(left.length, right.length);
+    if (!best || score > best.score) best = { x, score };
+  }
+  return best?.x ?? null;
+}
+
+/** Segments on one baseline, one after the other, back into one line (table cells read as a row). */
+function joinRows(segments: readonly PdfLine[]): PdfLine[] {
+  const out: PdfLine[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(s.y - last.y) < 0.5 * Math.max(s.size, last.size) && s.x >= last.right) {
+      out[out.length - 1] = {
+        ...last,
+        text: `${last.text} ${s.text}`,
+        right: s.right,
+        size: Math.max(last.size, s.size),
+      };
+    } else out.push(s);
+  }
+  return out;
+}
+
+/**
+ * A page's segments in reading order. Content-stream order is the author's order in most files, but some
+ * writers draw across the columns line by line; when the page has columns, each band between full-width
+ * lines (a headline, a figure caption) is read column by column, top to bottom.
+ */
+function readingOrder(segments: readonly PdfLine[], depth = 0): PdfLine[] {
+  const gutter = depth < 3 ? findGutter(segments) : null;
+  if (gutter === null) return joinRows(segments);
+  const out: PdfLine[] = [];
+  let left: PdfLine[] = [];
+  let right: PdfLine[] = [];
+  const flush = (): void => {
+    out.push(...readingOrder(left, depth + 1), ...readingOrder(right, depth + 1));
+    left = [];
+    right = [];
+  };
+  const byPosition = [...segments].sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const line of byPosition) {
+    if (crosses(line, gutter)) {
+      flush();
+      out.push(line);
+    } else (line.right <= gutter ? left : right).push(line);
+  }
+  flush();
+  return out;
+}
+
+/** A page's text as lines in reading order. */
+export function linesOfPage(page: PdfPageText): PdfLine[] {
+  return readingOrder(segmentsOfPage(page));
 }
 
 const PAGE_NUMBER =

@@ -132,6 +132,72 @@ describe('PDF layout rules', () => {
     ]);
   });
 
+  it('reads a two-column page column by column even when the file draws across the columns', async () => {
+    const left = [
+      [
+        'The delegation arrived in Moscow on',
+        'Monday for three days of talks on',
+        'training and supply of aircraft.',
+      ],
+      [
+        'Officials said the first deliveries',
+        'would reach Naypyitaw next spring,',
+        'ahead of the planned schedule.',
+      ],
+    ];
+    const right = [
+      [
+        'Analysts in Bangkok said the deal',
+        'would tie the air force to Russian',
+        'parts and pilots for a decade.',
+      ],
+      [
+        'Critics in exile called the visit',
+        'a reward for the generals and urged',
+        'new sanctions on the arms trade.',
+      ],
+    ];
+    // Row by row: left line, then the right line beside it, as some writers emit them.
+    const rows = (col: string[][], x: number) =>
+      col.flatMap((para, p) => para.map((text, i) => ({ text, x, y: 660 - p * 60 - i * 14, size: 11 })));
+    const l = rows(left, 72);
+    const r = rows(right, 320);
+    const page = [
+      { text: 'Talks in Moscow', x: 72, y: 720, size: 20 },
+      ...l.flatMap((line, i) => [line, r[i]].filter((x) => x !== undefined)),
+      {
+        text: 'Both governments are expected to publish the agreement in full next month.',
+        x: 72,
+        y: 520,
+        size: 11,
+      },
+    ];
+    const article = await extractFile(await buildPdf({ pages: [page] }), 'columns.pdf');
+    const joined = (para: string[]) => para.join(' ');
+    expect(article.title).toBe('Talks in Moscow');
+    expect(passageTexts(article)).toEqual([
+      ...left.map(joined),
+      ...right.map(joined),
+      'Both governments are expected to publish the agreement in full next month.',
+    ]);
+  });
+
+  it('keeps the cells of a table row together instead of reading it as columns', () => {
+    const cell = (text: string, x: number, y: number) => ({
+      text,
+      x,
+      y,
+      width: 60,
+      size: 11,
+      hasEOL: x > 100,
+    });
+    const runs = ['Su-30SM', 'MiG-29', 'Yak-130', 'Mi-35', 'K-8', 'JF-17', 'Y-8', 'Mi-17'].flatMap(
+      (name, i) => [cell(name, 72, 700 - i * 14), cell(`${i + 2} units`, 320, 700 - i * 14)],
+    );
+    const { blocks } = layoutPdf([{ number: 1, height: 800, runs }]);
+    expect(blocks.map((b) => b.text).join('\n')).toContain('Su-30SM 2 units');
+  });
+
   it('keeps table-of-contents rows apart', () => {
     const line = (text: string, y: number) => ({ text, x: 72, y, width: 450, size: 11, hasEOL: true });
     const { blocks } = layoutPdf([
