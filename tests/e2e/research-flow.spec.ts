@@ -105,3 +105,13 @@ test('a file that cannot be imported is reported with a reason while the rest im
   await quire.closeImportReport();
   await expect(quire.articleRow(ties)).toBeVisible();
 });
+
+test('the browser tab shows Quire’s icon', async ({ quire }) => {
+  const page = quire.page;
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBe('./favicon.svg');
+  const icon = await page.request.get(new URL(href ?? '', page.url()).href);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  expect(await icon.text()).toContain('<svg');
+});
