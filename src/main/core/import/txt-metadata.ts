@@ -74,7 +74,7 @@ function notAHeadline(t: string): boolean {
     (t.match(SHARE_TARGET) ?? []).length >= 2 ||
     /\b(?:continue reading|read more|view all|load more)\b/i.test(t) ||
     // A label that trails off ("US & Canada is sponsored by") introduces something else.
-    /\s(?:by|of|the|and|to|a|an|in|for|with|from|on|at)$/i.test(t) ||
+    /\s(?:by|of|the|and|a|an|for|from)$/i.test(t) ||
     /^[Bb]y\s+\p{Lu}[\p{L}.'-]*\s+\p{Lu}/u.test(t)
   );
 }
