@@ -26,7 +26,7 @@ describe('search on the seed pages', () => {
   });
 
   it('finds "Alexander Fomin" for the typo Fomen, says so, and marks the name in the snippet', () => {
-    const r = index.search('Fomen', 20);
+    const r = index.searchPassages('Fomen', 20);
     expect(r.corrections).toContain('fomen → fomin');
     const found = r.hits.map((h) => texts.get(h.passageId) ?? '');
     expect(found.some((t) => t.includes('Alexander Fomin'))).toBe(true);
@@ -40,7 +40,7 @@ describe('search on the seed pages', () => {
 
   it('finds the Su-30SM contract by the model name and by the sum', () => {
     for (const q of ['Su-30SM', 'US$204 million', '"Su-30SM fighter jets"']) {
-      const hit = index.search(q, 5).hits[0];
+      const hit = index.searchPassages(q, 5).hits[0];
       expect(texts.get(hit?.passageId ?? ''), q).toContain('six Sukhoi Su-30SM fighter jets');
     }
   });
@@ -74,7 +74,10 @@ describe('search on a generated corpus (gen-corpus --n 300)', () => {
       const misses: string[] = [];
       for (const q of cases) {
         // Hits are passages; recall is over the first 10 distinct articles.
-        const files = [...new Set(index.search(q.query, 100).hits.map((h) => h.articleId))].slice(0, 10);
+        const files = [...new Set(index.searchPassages(q.query, 100).hits.map((h) => h.articleId))].slice(
+          0,
+          10,
+        );
         const wanted = q.expect.slice(0, 10);
         const got = wanted.filter((f) => files.includes(f)).length;
         recall += got / wanted.length;
@@ -86,7 +89,7 @@ describe('search on a generated corpus (gen-corpus --n 300)', () => {
 
   it('finds each typo query through a correction to the planted word', () => {
     for (const q of queries.filter((x) => x.kind === 'typo')) {
-      const r = index.search(q.query, 10);
+      const r = index.searchPassages(q.query, 10);
       expect(r.hits[0]?.articleId, q.query).toBe(q.expect[0]);
       expect(r.corrections, q.query).toHaveLength(1);
     }

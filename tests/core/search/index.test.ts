@@ -20,7 +20,7 @@ const articles = {
 
 const passages = (index: SearchIndex, query: string): string[] =>
   index
-    .search(query, 50)
+    .searchPassages(query, 50)
     .hits.map((h) => h.passageId)
     .sort();
 
@@ -28,7 +28,7 @@ describe('SearchIndex matching', () => {
   const index = indexOf(articles);
 
   it('finds a word in every passage that has it and counts passages in total', () => {
-    const r = index.search('fomin', 10);
+    const r = index.searchPassages('fomin', 10);
     expect(r.total).toBe(2);
     expect(passages(index, 'fomin')).toEqual(['a1:p0', 'a3:p0']);
     expect(r.hits.every((h) => h.terms.includes('fomin'))).toBe(true);
@@ -59,7 +59,7 @@ describe('SearchIndex matching', () => {
   });
 
   it('tolerates one typo in words of 4-7 letters and reports the correction', () => {
-    const r = index.search('Fomen', 10);
+    const r = index.searchPassages('Fomen', 10);
     expect(r.hits.map((h) => h.passageId).sort()).toEqual(['a1:p0', 'a3:p0']);
     expect(r.corrections).toEqual(['fomen → fomin']);
     expect(r.hits[0]?.terms).toEqual(['fomin']);
@@ -104,17 +104,17 @@ describe('SearchIndex matching', () => {
     expect(passages(index, 'ဆွေးနွေး')).toEqual(['a2:p2']);
     expect(passages(index, 'ကောက်ရွေး')).toEqual([]);
     // The word is reported as the matched term (its bigrams also occur inside other words).
-    expect(index.search('ဆွေးနွေး', 10).hits[0]?.terms).toEqual(['ဆွေးနွေး']);
+    expect(index.searchPassages('ဆွေးနွေး', 10).hits[0]?.terms).toEqual(['ဆွေးနွေး']);
   });
 
   it('answers an empty or punctuation-only query with nothing', () => {
-    expect(index.search('', 10)).toEqual({ total: 0, hits: [], corrections: [] });
-    expect(index.search(' "" — ', 10).total).toBe(0);
+    expect(index.searchPassages('', 10)).toEqual({ total: 0, hits: [], corrections: [] });
+    expect(index.searchPassages(' "" — ', 10).total).toBe(0);
   });
 
   it('returns at most `limit` hits but the full total', () => {
     const many = indexOf({ x: ['t', ...Array.from({ length: 30 }, (_, i) => `tank number ${i}`)] });
-    const r = many.search('tank', 5);
+    const r = many.searchPassages('tank', 5);
     expect(r.hits).toHaveLength(5);
     expect(r.total).toBe(30);
   });
@@ -129,7 +129,7 @@ describe('SearchIndex ranking', () => {
         'The systems arrived after a long wait, officials said on Tuesday in the capital.',
       ],
     });
-    expect(index.search('pantsir', 10).hits.map((h) => h.articleId)).toEqual(['title', 'body']);
+    expect(index.searchPassages('pantsir', 10).hits.map((h) => h.articleId)).toEqual(['title', 'body']);
   });
 
   it('ranks an exact spelling above a typo, even in a longer passage', () => {
@@ -140,7 +140,7 @@ describe('SearchIndex ranking', () => {
         'A long passage about many things in which the name Fomin appears only once among other words.',
       ],
     });
-    expect(index.search('fomin', 10).hits.map((h) => h.articleId)).toEqual(['exact', 'typo']);
+    expect(index.searchPassages('fomin', 10).hits.map((h) => h.articleId)).toEqual(['exact', 'typo']);
   });
 
   it('weighs a rare word more than a common one', () => {
@@ -150,12 +150,15 @@ describe('SearchIndex ranking', () => {
       commonTwice: ['c', 'army army zebra filler'],
       noise: ['n', ...filler],
     });
-    expect(index.search('army zebra', 10).hits.map((h) => h.articleId)).toEqual(['rareTwice', 'commonTwice']);
+    expect(index.searchPassages('army zebra', 10).hits.map((h) => h.articleId)).toEqual([
+      'rareTwice',
+      'commonTwice',
+    ]);
   });
 
   it('orders hits by descending score', () => {
     const index = indexOf(articles);
-    const scores = index.search('defense minister', 10).hits.map((h) => h.score);
+    const scores = index.searchPassages('defense minister', 10).hits.map((h) => h.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 });
@@ -170,8 +173,8 @@ describe('SearchIndex maintenance', () => {
     expect(passages(index, 'fomin')).toEqual(['a1:p0']);
     index.addArticle({ id: 'a1', title: 'Replaced' }, bodyOf('a1', ['Only this now mentions Fomin.']));
     expect(index.size).toBe(2);
-    expect(index.search('fomin', 10).hits.map((h) => h.passageId)).toEqual(['a1:p0']);
-    expect(index.search('sukhoi', 10).total).toBe(0);
+    expect(index.searchPassages('fomin', 10).hits.map((h) => h.passageId)).toEqual(['a1:p0']);
+    expect(index.searchPassages('sukhoi', 10).total).toBe(0);
     index.removeArticle('nope'); // unknown ids are ignored
   });
 
@@ -185,19 +188,19 @@ describe('SearchIndex maintenance', () => {
     }
     for (let i = 0; i < 50; i++) index.removeArticle(`n${i}`);
     expect(index.size).toBe(10);
-    expect(index.search('tank', 100).total).toBe(10);
+    expect(index.searchPassages('tank', 100).total).toBe(10);
     // word50..word59 are one edit from word55: all match, the exact one first.
-    expect(index.search('word55', 10).hits[0]?.articleId).toBe('n55');
-    expect(index.search('"word55"', 10).hits.map((h) => h.articleId)).toEqual(['n55']);
+    expect(index.searchPassages('word55', 10).hits[0]?.articleId).toBe('n55');
+    expect(index.searchPassages('"word55"', 10).hits.map((h) => h.articleId)).toEqual(['n55']);
     // Prefix completions of the last word come only from live articles.
     const live = Array.from({ length: 10 }, (_, i) => `n${50 + i}`);
     expect(
       index
-        .search('word5', 20)
+        .searchPassages('word5', 20)
         .hits.map((h) => h.articleId)
         .sort(),
     ).toEqual(live);
     index.addArticle({ id: 'late', title: 'Late' }, bodyOf('late', ['tank arrives late']));
-    expect(index.search('tank late', 10).hits.map((h) => h.articleId)).toEqual(['late']);
+    expect(index.searchPassages('tank late', 10).hits.map((h) => h.articleId)).toEqual(['late']);
   });
 });

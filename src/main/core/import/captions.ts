@@ -3,9 +3,8 @@
 // readers drop the whole `caption / credit` line as chrome; this pass, the same for every format, keeps
 // the caption of each such line that sits inside the article, once, and leaves its credit dropped.
 import type { CandidateBlock } from './assemble';
+import { squash } from './format-result';
 import { captionOf } from './text-shape';
-
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The article's span in document order: from its headline (or first kept block) to its last kept block. */
 function articleSpan(blocks: readonly CandidateBlock[]): { from: number; to: number } | null {

@@ -16,3 +16,8 @@ export interface FormatResult {
 export function tidyInline(s: string): string {
   return s.replace(/[ \t]{2,}|\t/g, ' ').trim();
 }
+
+/** One line with single spaces: how blocks are compared, whatever line breaks or runs of spaces they hold. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

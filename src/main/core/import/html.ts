@@ -5,7 +5,7 @@ import { Readability } from '@mozilla/readability';
 import type { CandidateBlock } from './assemble';
 import type { Block } from './canonical';
 import { canonicalize } from './canonical';
-import type { FormatResult } from './format-result';
+import { squash, type FormatResult } from './format-result';
 import { isElement, parseDocument, TEXT_NODE, type DomDocument, type DomNode } from './html-dom';
 import { readHtmlMetadata } from './html-metadata';
 import { parseDate } from './dates';
@@ -260,8 +260,6 @@ function runReadability(doc: DomDocument): ReadabilityResult | null {
 function isNode(v: unknown): v is DomNode {
   return typeof v === 'object' && v !== null && 'nodeType' in v && 'childNodes' in v;
 }
-
-const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 function sameText(a: string, b: string): boolean {
   return squash(a).toLowerCase() === squash(b).toLowerCase();

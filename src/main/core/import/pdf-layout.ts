@@ -1,6 +1,7 @@
 // PDF text comes as positioned runs, not paragraphs. This file rebuilds the article from geometry alone
 // (pure, no pdfjs): runs → lines → running headers/footers and page numbers set aside → paragraphs.
 import type { CandidateBlock } from './assemble';
+import { words } from './text-shape';
 
 /** One text run as pdfjs reports it, in PDF user space (y grows upwards). */
 export interface PdfTextRun {
@@ -101,8 +102,6 @@ function segmentsOfPage(page: PdfPageText): PdfLine[] {
   return lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, ' ').trim() })).filter((l) => l.text !== '');
 }
 
-const wordCount = (text: string): number => text.split(/\s+/).filter((w) => w !== '').length;
-
 const crosses = (l: PdfLine, x: number): boolean => l.x < x && l.right > x;
 
 /** Smallest and largest value, without spreading (pages can hold tens of thousands of segments). */
@@ -121,7 +120,7 @@ function extent(values: readonly number[]): { min: number; max: number } {
  * both sides of it. Null when the lines are one column (or a table, whose short cells are not prose).
  */
 function findGutter(lines: readonly PdfLine[]): number | null {
-  const prose = lines.filter((l) => wordCount(l.text) >= 4);
+  const prose = lines.filter((l) => words(l.text).length >= 4);
   if (prose.length < 8) return null;
   const size = median(prose.map((l) => l.size)) ?? 10;
   let best: { x: number; score: number } | null = null;
@@ -286,7 +285,7 @@ function hyphenatedWords(lines: readonly PdfLine[]): { hyphenated: Set<string>; 
 type HyphenWords = ReturnType<typeof hyphenatedWords>;
 
 /** Joins a wrapped line to the text before it: `mili-` + `tary` → `military`, `Su-` + `30SM` → `Su-30SM`. */
-export function joinLines(before: string, after: string, words?: HyphenWords): string {
+export function joinLines(before: string, after: string, hyphens?: HyphenWords): string {
   if (before.endsWith('\u00ad')) return before.slice(0, -1) + after;
   const hyphen = /([\p{L}\p{N}]+)[-‐]$/u.exec(before);
   if (hyphen) {
@@ -296,9 +295,9 @@ export function joinLines(before: string, after: string, words?: HyphenWords): s
     const keep =
       !lowerNext ||
       !/\p{Ll}$/u.test(head) ||
-      (words !== undefined &&
-        words.hyphenated.has(`${head}-${tail}`.toLowerCase()) &&
-        !words.plain.has(`${head}${tail}`.toLowerCase()));
+      (hyphens !== undefined &&
+        hyphens.hyphenated.has(`${head}-${tail}`.toLowerCase()) &&
+        !hyphens.plain.has(`${head}${tail}`.toLowerCase()));
     return keep ? before + after : before.slice(0, -1) + after;
   }
   if (/[—–]$/.test(before)) return before + after;
@@ -365,7 +364,7 @@ export function layoutPdf(pages: readonly PdfPageText[]): PdfLayout {
     ),
     body,
   };
-  const words = hyphenatedWords(bodyLines);
+  const hyphens = hyphenatedWords(bodyLines);
 
   const firstPage = bodyLines.filter((l) => l.page === (pages[0]?.number ?? 1));
   const biggest = Math.max(0, ...firstPage.map((l) => l.size));
@@ -378,7 +377,7 @@ export function layoutPdf(pages: readonly PdfPageText[]): PdfLayout {
   let titleGuess: string | null = null;
   const emit = (p: Paragraph | null): void => {
     if (!p) return;
-    const text = p.lines.map((l) => l.text).reduce((acc, t) => joinLines(acc, t, words));
+    const text = p.lines.map((l) => l.text).reduce((acc, t) => joinLines(acc, t, hyphens));
     if (firstTitle !== undefined && p.lines[0] === firstTitle && titleGuess === null) {
       titleGuess = text;
       blocks.push({ text, kind: 'heading', kept: false, reason: 'title' });

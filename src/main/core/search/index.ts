@@ -105,23 +105,19 @@ export class SearchIndex {
   }
 
   /** The query language (see operators.ts), answered as articles and notes with their best passages. */
-  search(query: string, options: SearchOptions): GroupedSearchResult;
-  /** Plain words only, answered as passages (kept until the handlers use the grouped form). */
-  search(query: string, limit: number): SearchResult;
-  search(query: string, options: SearchOptions | number): GroupedSearchResult | SearchResult {
-    if (typeof options === 'number') {
-      return execute(
-        this.vocab,
-        this.slots,
-        this.scratch,
-        parseQuery(query),
-        Math.max(0, Math.floor(options)),
-      );
-    }
+  search(query: string, options: SearchOptions): GroupedSearchResult {
     const limit = Math.max(0, Math.floor(options.limit));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const parsed = parseSearchQuery(query);
     return executeGrouped(this.vocab, this.slots, this.scratch, parsed, limit, offset, keyToId);
+  }
+
+  /**
+   * Plain words (no operators) answered as a flat list of ranked passages, matched and scored with the same
+   * tiers as `search`; lets the ranking be checked without grouping in between.
+   */
+  searchPassages(query: string, limit: number): SearchResult {
+    return execute(this.vocab, this.slots, this.scratch, parseQuery(query), Math.max(0, Math.floor(limit)));
   }
 
   /** A versioned binary snapshot; tombstones are compacted away first. */

@@ -6,6 +6,11 @@ import { isPageNumber, joinLines, layoutPdf } from '../../../../src/main/core/im
 import type { Extraction } from '../../../../src/main/core/types';
 import { ARTICLE, articleSpec, buildPdf, refusal } from './fixtures';
 
+/** One text run ending its line, as pdfjs reports it, at the left margin. */
+function line(text: string, y: number, width: number) {
+  return { text, x: 72, y, width, size: 11, hasEOL: true };
+}
+
 function passageTexts(e: Extraction): string[] {
   return e.passages.map((p) => e.text.slice(p.start, p.end));
 }
@@ -119,12 +124,14 @@ describe('PDF layout rules', () => {
   });
 
   it('keeps a compound hyphen the document writes elsewhere', () => {
-    const line = (text: string, y: number) => ({ text, x: 72, y, width: 400, size: 11, hasEOL: true });
     const { blocks } = layoutPdf([
       {
         number: 1,
         height: 800,
-        runs: [line('The long-term plan was agreed, and its long-', 700), line('term costs were high.', 686)],
+        runs: [
+          line('The long-term plan was agreed, and its long-', 700, 400),
+          line('term costs were high.', 686, 400),
+        ],
       },
     ]);
     expect(blocks.map((b) => b.text)).toEqual([
@@ -199,12 +206,11 @@ describe('PDF layout rules', () => {
   });
 
   it('keeps table-of-contents rows apart', () => {
-    const line = (text: string, y: number) => ({ text, x: 72, y, width: 450, size: 11, hasEOL: true });
     const { blocks } = layoutPdf([
       {
         number: 1,
         height: 800,
-        runs: [line('1 Scope ............ 6', 700), line('2 References ....... 7', 686)],
+        runs: [line('1 Scope ............ 6', 700, 450), line('2 References ....... 7', 686, 450)],
       },
     ]);
     expect(blocks.map((b) => b.text)).toEqual(['1 Scope ............ 6', '2 References ....... 7']);
