@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     extractor:
       size === 0 ? inProcessExtractor : createExtractorPool({ workerUrl, ...(size ? { size } : {}) }),
   });
-  await a.core.open(notebook, true);
+  await a.core.open(notebook, { create: true });
   let t = performance.now();
   const report = await a.api.importPaths({ paths: [corpus] });
   const importS = (performance.now() - t) / 1000;
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 
   const b = services();
   t = performance.now();
-  await b.core.open(notebook, false);
+  await b.core.open(notebook, { create: false });
   await b.api.search({ query: 'Myanmar', limit: 10, offset: 0 });
   row('open notebook until first search answers', ms(performance.now() - t), budget.open);
 
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const fileOf = new Map(
     b.core
       .session()
-      .store.articles()
+      .store.list('article')
       .map((r) => [r.id, r.file]),
   );
   const times: number[] = [];

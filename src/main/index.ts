@@ -54,14 +54,14 @@ async function main(): Promise<void> {
         {
           command: (id) => events.emit('command', { id }),
           openRecent: (path) =>
-            void core.open(path, false).catch((e) => showError('Could not open the notebook', e)),
+            void core.open(path, { create: false }).catch((e) => showError('Could not open the notebook', e)),
         },
         process.platform === 'darwin',
       ),
     );
   };
-  events.subscribe((name, payload) => {
-    if (name === 'changed' && 'what' in payload && payload.what === 'notebook') void refreshChrome();
+  events.subscribe((name) => {
+    if (name === 'notebook') void refreshChrome();
   });
   await refreshChrome();
 
@@ -93,14 +93,14 @@ async function main(): Promise<void> {
     const fallback = resolveNotebookDir(platform, undefined);
     if (last && last !== fallback) {
       try {
-        await core.open(last, false);
+        await core.open(last, { create: false });
         return;
       } catch (e) {
         showError(`Could not reopen ${last}; opening the default notebook instead`, e);
       }
     }
     try {
-      await core.open(fallback, true);
+      await core.open(fallback, { create: true });
     } catch (e) {
       showError('Could not open the default notebook', e);
     }

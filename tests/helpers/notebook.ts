@@ -38,7 +38,7 @@ export async function openTestNotebook(options: { extractor?: Extractor } = {}):
     clock: () => new Date((tick += 1000)),
     ...options,
   });
-  await services.core.open(dir, true);
+  await services.core.open(dir, { create: true });
   return {
     ...services,
     dir,

@@ -123,12 +123,12 @@ describe('browser mode server: loopback, token, Host and Origin checks', () => {
     const got = new Promise<void>((resolve) =>
       stream.on('data', (chunk: string) => {
         events.push(chunk);
-        if (events.join('').includes('event: changed')) resolve();
+        if (events.join('').includes('event: committed')) resolve();
       }),
     );
     await api('noteCreate', { title: 'Announced' });
     await got;
-    expect(events.join('')).toContain('data: {"what":"notes"}');
+    expect(events.join('')).toMatch(/data: \{"seq":1,"label":"Create note “Announced”"/);
     stream.destroy();
     expect((await send(server, '/api/events?token=nope')).status).toBe(401);
   });

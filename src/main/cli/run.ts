@@ -70,7 +70,11 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
         ? { extractor: extractorBeside(import.meta.url), rebuildWorker: rebuildWorkerBeside(import.meta.url) }
         : {}),
     });
-    await services.core.open(resolveNotebookDir(env.platform, values.notebook), create);
+    // Commands that only read work beside a running `quire serve` (read-only); importing needs the notebook.
+    await services.core.open(resolveNotebookDir(env.platform, values.notebook), {
+      create,
+      readOnlyIfLocked: !withWorkers,
+    });
     return services;
   };
   const call = async <M extends ApiMethod>(

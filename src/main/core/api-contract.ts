@@ -2,47 +2,27 @@
 // Adding a feature = one schema + one output type here, one handler in api.ts. Both transports
 // (Electron IPC, browser-mode HTTP) and the CLI pick it up from this table.
 import { z } from 'zod';
+import { metadataFields } from './types';
 import type {
   ArticleFormat,
   ArticleRecord,
+  ChangeOrigin,
   Highlight,
   MetadataField,
   Note,
   NotebookInfo,
   Passage,
+  RecordKind,
+  RecordTypes,
   SourceBlock,
   Tag,
+  TrashEntry,
 } from './types';
 
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3366cc');
 const none = z.object({}).strict();
-const isoTime = z.string().max(40);
-
-/** Full records come back only through undo (restore); they are validated like any other input. */
-const highlightSchema = z
-  .object({
-    id,
-    articleId: id,
-    passageId: id,
-    tagIds: z.array(id).max(50),
-    position: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).strict(),
-    quote: z.object({ exact: text(1_000_000).min(1), prefix: text(200), suffix: text(200) }).strict(),
-    memo: text(20_000),
-    createdAt: isoTime,
-    orphaned: z.boolean(),
-  })
-  .strict() satisfies z.ZodType<Highlight>;
-const noteSchema = z
-  .object({
-    id,
-    title: text(300).trim().min(1),
-    body: text(5_000_000),
-    createdAt: isoTime,
-    updatedAt: isoTime,
-  })
-  .strict() satisfies z.ZodType<Note>;
 
 /** An uploaded file (browser mode, drag-and-drop): name plus base64 bytes. */
 export const uploadedFileSchema = z.object({
@@ -55,6 +35,8 @@ export const apiSchemas = {
   notebookInfo: none,
   notebookOpen: z.object({ path: text(4096).min(1), create: z.boolean().default(false) }).strict(),
   notebookRecent: none,
+  /** The researcher has read these notices: they stop being shown everywhere. */
+  notebookAcknowledge: z.object({ ids: z.array(id).min(1).max(1000) }).strict(),
 
   importPaths: z.object({ paths: z.array(text(4096).min(1)).min(1).max(10_000) }).strict(),
   importFiles: z.object({ files: z.array(uploadedFileSchema).min(1).max(500) }).strict(),
@@ -75,13 +57,17 @@ export const apiSchemas = {
         .nullable()
         .optional(),
       source: text(500).trim().nullable().optional(),
-      url: text(4000).trim().nullable().optional(),
+      url: text(4000)
+        .trim()
+        .refine(
+          (u) => u === '' || /^(https?:\/\/|mailto:)/i.test(u),
+          'a web address starting with https:// or http://',
+        )
+        .nullable()
+        .optional(),
       language: text(35).trim().nullable().optional(),
       /** Fields to hand back to the extractor (forget the researcher's edit). */
-      reset: z
-        .array(z.enum(['title', 'author', 'published', 'source', 'url', 'language']))
-        .max(6)
-        .default([]),
+      reset: z.array(z.enum(metadataFields)).max(metadataFields.length).default([]),
     })
     .strict(),
   articleOriginal: z.object({ id }).strict(),
@@ -107,7 +93,8 @@ export const apiSchemas = {
       memo: text(20_000).optional(),
     })
     .strict(),
-  tagDelete: z.object({ id }).strict(),
+  /** Into the Trash; `withHighlights` also removes the passages coded with this tag alone. */
+  tagDelete: z.object({ id, withHighlights: z.boolean().default(false) }).strict(),
   tagPassages: z.object({ id }).strict(),
 
   highlightCreate: z
@@ -121,11 +108,16 @@ export const apiSchemas = {
     })
     .strict()
     .refine((v) => v.end > v.start, { message: 'the selection is empty' }),
+  /** `tagIds` replaces the highlight's tags; `tagNames` adds tags by name (unknown names are created). */
   highlightUpdate: z
-    .object({ id, tagIds: z.array(id).max(50).optional(), memo: text(20_000).optional() })
+    .object({
+      id,
+      tagIds: z.array(id).max(50).optional(),
+      tagNames: z.array(text(120).trim().min(1)).max(50).default([]),
+      memo: text(20_000).optional(),
+    })
     .strict(),
   highlightDelete: z.object({ id }).strict(),
-  highlightRestore: z.object({ highlight: highlightSchema }).strict(),
 
   noteList: none,
   noteGet: z.object({ id }).strict(),
@@ -134,8 +126,16 @@ export const apiSchemas = {
   noteUpdate: z.object({ id, body: text(5_000_000) }).strict(),
   noteRename: z.object({ id, title: text(300).trim().min(1) }).strict(),
   noteDelete: z.object({ id }).strict(),
-  noteRestore: z.object({ note: noteSchema }).strict(),
   citationFor: z.object({ highlightId: id }).strict(),
+
+  undo: none,
+  redo: none,
+  undoState: none,
+
+  trashList: none,
+  trashRestore: z.object({ id }).strict(),
+  /** Deletes for good: the given entries, or everything in the Trash. */
+  trashEmpty: z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
 
   exportMarkdown: z
     .object({ dir: text(4096).min(1), onConflict: z.enum(['ask', 'overwrite', 'keep-both']).default('ask') })
@@ -164,6 +164,8 @@ export interface ArticleView {
   passages: PassageWithText[];
   highlights: Highlight[];
   backlinks: Backlink[];
+  /** Something the reader must say about this text, e.g. that it was repaired from the original file. */
+  notice: string | null;
 }
 
 /** The original file beside what Quire kept of it. */
@@ -196,6 +198,24 @@ export interface Backlink {
   /** A line of the note around the link, for context. */
   context: string;
   kind: 'link' | 'citation';
+}
+
+/** A record as a change set left it (null: removed). Article texts never travel in events. */
+export type ChangedRecord = {
+  [K in RecordKind]: { kind: K; id: string; after: RecordTypes[K] | null };
+}[RecordKind];
+
+export interface CommitEvent {
+  seq: number;
+  label: string;
+  origin: ChangeOrigin;
+  records: ChangedRecord[];
+  /** Fresh summaries (with counts) of the articles the change set touched. */
+  articles: ArticleSummary[];
+  /** New highlight counts of the tags the change set touched. */
+  tagCounts: Record<string, number>;
+  undo: UndoState;
+  trashCount: number;
 }
 
 export interface ImportedItem {
@@ -301,10 +321,26 @@ export interface ZipDownload {
   count: number;
 }
 
+/** What Undo and Redo would do next, in words ("Undo: tag 3 passages arms-trade"), or null. */
+export interface UndoState {
+  undo: string | null;
+  redo: string | null;
+}
+
+export interface TrashItem {
+  id: string;
+  kind: TrashEntry['kind'];
+  title: string;
+  deletedAt: string;
+  /** What went with it: "with 3 highlights". */
+  detail: string;
+}
+
 export interface ApiOutputs {
   notebookInfo: NotebookInfo;
   notebookOpen: NotebookInfo;
   notebookRecent: RecentNotebook[];
+  notebookAcknowledge: NotebookInfo;
   importPaths: ImportReport;
   importFiles: ImportReport;
   importCancel: { cancelled: boolean };
@@ -320,12 +356,11 @@ export interface ApiOutputs {
   tagList: TagSummary[];
   tagCreate: Tag;
   tagUpdate: Tag;
-  tagDelete: { id: string; highlightsUpdated: number };
+  tagDelete: { id: string; highlightsUpdated: number; highlightsDeleted: number };
   tagPassages: TaggedPassage[];
   highlightCreate: Highlight;
   highlightUpdate: Highlight;
   highlightDelete: Highlight;
-  highlightRestore: Highlight;
   noteList: NoteSummary[];
   noteGet: NoteView;
   noteFindByTitle: NoteSummary | null;
@@ -333,8 +368,13 @@ export interface ApiOutputs {
   noteUpdate: Note;
   noteRename: { note: Note; notesUpdated: number };
   noteDelete: Note;
-  noteRestore: Note;
   citationFor: { markdown: string };
+  undo: { label: string; state: UndoState };
+  redo: { label: string; state: UndoState };
+  undoState: UndoState;
+  trashList: TrashItem[];
+  trashRestore: { id: string; kind: TrashEntry['kind']; notes: string[] };
+  trashEmpty: { removed: number };
   exportMarkdown: ExportReport;
   exportMarkdownZip: ZipDownload;
 }
@@ -386,8 +426,10 @@ export interface QuireEvents {
   };
   /** The search index is being rebuilt (missing, damaged or older cache); searches answer meanwhile from what is indexed. */
   indexProgress: { done: number; total: number };
-  /** Something changed that views should reload. */
-  changed: { what: 'notebook' | 'articles' | 'annotations' | 'notes' };
+  /** A notebook was opened (or its notices changed): views start afresh from it. */
+  notebook: NotebookInfo;
+  /** A change set was committed: every view applies it (one event per user operation). */
+  committed: CommitEvent;
   /** A desktop menu item or accelerator, forwarded to the UI's command registry. */
   command: { id: string };
 }

@@ -1,22 +1,39 @@
-import type { ApiHandlers } from './api-contract';
+import { apiMethods, type ApiHandlers, type ApiMethod } from './api-contract';
 import type { Core } from './app/core';
-import { notebookHandlers } from './handlers/notebook';
-import { articleHandlers } from './handlers/articles';
 import { articleEditHandlers } from './handlers/article-edits';
+import { articleHandlers } from './handlers/articles';
+import { exportHandlers } from './handlers/export';
+import type { Handlers } from './handlers/handler';
+import { highlightHandlers } from './handlers/highlights';
+import { historyHandlers } from './handlers/history';
+import { importHandlers } from './handlers/import';
+import { notebookHandlers } from './handlers/notebook';
+import { noteHandlers } from './handlers/notes';
 import { searchHandlers } from './handlers/search';
 import { tagHandlers } from './handlers/tags';
-import { noteHandlers } from './handlers/notes';
-import { exportHandlers } from './handlers/export';
+import { trashHandlers } from './handlers/trash';
 
-/** Every operation of the contract, implemented once over the core; the transports call these via dispatch(). */
+/** Every operation of the contract, each a plain function of the core and its validated input. */
+export const handlers = {
+  ...notebookHandlers,
+  ...importHandlers,
+  ...articleHandlers,
+  ...articleEditHandlers,
+  ...searchHandlers,
+  ...tagHandlers,
+  ...highlightHandlers,
+  ...noteHandlers,
+  ...historyHandlers,
+  ...trashHandlers,
+  ...exportHandlers,
+} satisfies Handlers<ApiMethod>;
+
+/** The handlers bound to one core: what the transports call through dispatch(). */
 export function createApi(core: Core): ApiHandlers {
-  return {
-    ...notebookHandlers(core),
-    ...articleHandlers(core),
-    ...articleEditHandlers(core),
-    ...searchHandlers(core),
-    ...tagHandlers(core),
-    ...noteHandlers(core),
-    ...exportHandlers(core),
-  } satisfies ApiHandlers;
+  const bound = apiMethods.map((method) => {
+    const handler = handlers[method] as (core: Core, input: unknown) => Promise<unknown>;
+    return [method, (input: unknown) => handler(core, input)] as const;
+  });
+  // `handlers` satisfies the contract method by method; binding the core keeps each method's types.
+  return Object.fromEntries(bound) as ApiHandlers;
 }

@@ -85,6 +85,12 @@ export interface ArticleRecord extends ArticleMetadata {
   extractorVersion?: number;
   /** The file states no title and the researcher has not given one: `title` is a stand-in. */
   untitled?: boolean;
+  /**
+   * The stored text: `bodies/<xx>/<bodyKey>.json`, named by the sha256 of its bytes (so it is immutable and
+   * self-checking, and an earlier text stays available to undo). Absent on articles stored before keys:
+   * their text is `bodies/<xx>/<id>.json`.
+   */
+  bodyKey?: string;
 }
 
 /** The bulky part, sharded into its own file per article. */
@@ -139,13 +145,62 @@ export interface Note {
   updatedAt: string;
 }
 
+/** Something deleted, kept restorable with everything that went with it. */
+export interface TrashEntry {
+  /** The id of the deleted note, article or tag. */
+  id: string;
+  kind: 'note' | 'article' | 'tag';
+  /** What the researcher called it, for the Trash view. */
+  title: string;
+  deletedAt: string;
+  note?: Note;
+  article?: ArticleRecord;
+  tag?: Tag;
+  /** Highlights removed with it (an article's, or a tag's when deleted with its highlights). */
+  highlights: Highlight[];
+  /** Highlights that only lost the tag (a tag deleted without its highlights): their ids, to give it back. */
+  untagged: string[];
+}
+
+/** Every kind of record a notebook holds; every change to a notebook is a change to some of these. */
+export interface RecordTypes {
+  article: ArticleRecord;
+  tag: Tag;
+  highlight: Highlight;
+  note: Note;
+  trash: TrashEntry;
+}
+export type RecordKind = keyof RecordTypes;
+
+/** One record's change: its state before and after (null: absent). */
+export type Change = {
+  [K in RecordKind]: { kind: K; id: string; before: RecordTypes[K] | null; after: RecordTypes[K] | null };
+}[RecordKind];
+
+/** What started a change: the researcher, undo/redo of theirs, or Quire itself (repairs, trash expiry). */
+export type ChangeOrigin = 'user' | 'undo' | 'redo' | 'system';
+
+/**
+ * Something the researcher must hear about the notebook itself (a damaged file set aside, records restored from a
+ * backup, what may be missing). Kept in the notebook and shown on every surface until they acknowledge it.
+ */
+export interface NotebookNotice {
+  id: string;
+  at: string;
+  message: string;
+}
+
 export interface NotebookInfo {
   name: string;
   path: string;
   readOnly: boolean;
-  /** Plain-language messages from opening the store (quarantined files, restored backups, newer schema). */
-  warnings: string[];
+  /** Why the notebook is read-only (newer format, open elsewhere), or null. */
+  readOnlyReason: string | null;
+  /** Unacknowledged notices about the notebook's files, oldest first. */
+  notices: NotebookNotice[];
   articleCount: number;
   noteCount: number;
   tagCount: number;
+  /** Changes committed to this notebook so far: the position of its journal. */
+  seq: number;
 }

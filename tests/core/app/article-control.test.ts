@@ -28,7 +28,7 @@ describe('the researcher overrules the extractor: metadata edits, block choices,
 
     await nb.call('articleReextract', { id });
     await nb.core.close();
-    await nb.core.open(nb.dir, false);
+    await nb.core.open(nb.dir, { create: false });
     expect((await nb.call('articleGet', { id })).article).toMatchObject({
       author: 'Ko Ye (guest)',
       published: '2017-06-25',

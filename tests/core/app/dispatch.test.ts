@@ -33,8 +33,9 @@ describe('dispatch: the one wrapper every transport uses', () => {
     if (!result.ok) expect(result.error.message).toMatch(/No article with id nope/);
   });
 
-  it('validates restored records like any other input', async () => {
-    const result = await dispatch(nb.api, 'noteRestore', { note: { id: 'n9', title: 'x' } });
+  it('refuses an empty tag name before anything is stored', async () => {
+    const result = await dispatch(nb.api, 'tagCreate', { name: '   ' });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await nb.call('tagList', {})).toEqual([]);
   });
 });

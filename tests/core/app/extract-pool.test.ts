@@ -237,7 +237,7 @@ describe('importing through the pool', () => {
     const extractor: Extractor = { ...inProcessExtractor, close: async () => void closed++ };
     const root = await tempDir();
     const services = createServices({ appVersion: 't', userDataDir: join(root, 'user'), extractor });
-    await services.core.open(join(root, 'nb'), true);
+    await services.core.open(join(root, 'nb'), { create: true });
     await services.core.close();
     expect(closed).toBe(1);
     await rm(root, { recursive: true, force: true });

@@ -24,7 +24,7 @@ async function reopen(nb: TestNotebook, worker: URL | null) {
   services.events.subscribe((name, payload) => {
     if (name === 'indexProgress' && 'done' in payload) progress.push(payload.done);
   });
-  await services.core.open(nb.dir, false);
+  await services.core.open(nb.dir, { create: false });
   const call = async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
     const result = await dispatch(services.api, method, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

@@ -129,9 +129,9 @@ describe('the research loop through the API (import → search → tag → note 
       code: 'CONFLICT',
     });
 
-    const removed = await nb.call('noteDelete', { id: target.id });
+    await nb.call('noteDelete', { id: target.id });
     expect(await nb.call('noteFindByTitle', { title: 'Weapons contracts' })).toBeNull();
-    await nb.call('noteRestore', { note: removed });
+    await nb.call('trashRestore', { id: target.id });
     expect((await nb.call('noteFindByTitle', { title: 'weapons contracts' }))?.id).toBe(target.id);
   });
 
@@ -190,7 +190,7 @@ describe('the research loop through the API (import → search → tag → note 
     });
     await nb.call('noteCreate', { title: 'Kept note', body: 'Still here.' });
     await nb.core.close();
-    await nb.core.open(nb.dir, false);
+    await nb.core.open(nb.dir, { create: false });
     expect((await nb.call('articleList', {})).length).toBe(2);
     expect((await nb.call('tagList', {})).map((t) => t.name)).toEqual(['kept']);
     expect((await nb.call('noteList', {})).map((n) => n.title)).toEqual(['Kept note']);

@@ -66,7 +66,7 @@ describe('search stays in step with the notebook: notes, tags, metadata edits, d
     expect(await ids('Fomin')).not.toContain(visit);
 
     await nb.core.close();
-    await nb.core.open(nb.dir, false);
+    await nb.core.open(nb.dir, { create: false });
     expect(await ids('Russia source:mizzima')).toEqual([ties]);
 
     await nb.core.close();
@@ -75,7 +75,7 @@ describe('search stays in step with the notebook: notes, tags, metadata edits, d
     const off = nb.events.subscribe((name, payload) => {
       if (name === 'indexProgress' && 'done' in payload) progress.push(payload.done);
     });
-    await nb.core.open(nb.dir, false);
+    await nb.core.open(nb.dir, { create: false });
     off();
     expect(progress.at(-1)).toBe(1);
     expect(await ids('Russia source:mizzima')).toEqual([ties]);

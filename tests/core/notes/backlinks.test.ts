@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articleBacklinks, missingLinkTargets, noteBacklinks } from '../../../src/main/core/notes/backlinks';
+import { articleBacklinks, noteBacklinks } from '../../../src/main/core/notes/backlinks';
+import { missingLinkTargets } from '../../../src/main/core/notes/wikilinks';
 import type { Note } from '../../../src/main/core/types';
 
 const note = (id: string, title: string, body: string): Note => ({

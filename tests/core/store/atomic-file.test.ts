@@ -4,19 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openNotebook, readFileIfExists, writeFileAtomic } from '../../../src/main/core/store';
 import type { NotebookStore } from '../../../src/main/core/store';
 import type { Note } from '../../../src/main/core/types';
-import { createNotebook, listAll, options, readJson, tempDir } from './helpers';
+import { createNotebook, listAll, note, options, put, tempDir } from './helpers';
 
 const open: NotebookStore[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()));
-});
-
-const note = (i: number): Note => ({
-  id: `n${i}`,
-  title: `Note ${i}`,
-  body: `Body ${i}`,
-  createdAt: '2026-11-22T18:40:00.000Z',
-  updatedAt: '2026-11-22T18:40:00.000Z',
 });
 
 describe('writeFileAtomic', () => {
@@ -47,52 +39,46 @@ describe('writeFileAtomic', () => {
   });
 });
 
-describe('concurrent updates', () => {
-  it('100 parallel updateNotes calls all land, in memory and after reopen', async () => {
+describe('concurrent commits', () => {
+  it('100 parallel commits all land, in memory and after reopen, with no temp file left', async () => {
     const { dir, store } = await createNotebook();
-    const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) =>
-        store.updateNotes((d) => {
-          d.notes.push(note(i));
-          return d.notes.length;
-        }),
-      ),
-    );
-    expect([...results].sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
-    expect(store.notes()).toHaveLength(100);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => put(store, note(i))));
+    expect(store.list('note')).toHaveLength(100);
+    expect(store.seq).toBe(100);
     await store.close();
     const again = await openNotebook(dir, { ...options(), create: false });
     open.push(again);
     expect(
       again
-        .notes()
+        .list('note')
         .map((n) => n.id)
         .sort(),
     ).toEqual(Array.from({ length: 100 }, (_, i) => `n${i}`).sort());
+    expect(again.seq).toBe(100);
     expect((await listAll(dir)).filter((f) => path.basename(f).startsWith('.tmp-'))).toEqual([]);
   });
 
-  it('an updater that throws, or produces data Quire could not read back, changes nothing', async () => {
+  it('a change set that throws, or holds a record Quire could not read back, changes nothing', async () => {
     const { dir, store } = await createNotebook();
     open.push(store);
-    await store.updateNotes((d) => void d.notes.push(note(1)));
-    const before = await fs.readFile(path.join(dir, 'notes.json'));
+    await put(store, note(1));
     await expect(
-      store.updateNotes((d) => {
-        d.notes.push(note(2));
+      store.commit({ label: 'x', origin: 'user' }, (tx) => {
+        tx.put('note', note(2));
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
     await expect(
-      store.updateNotes((d) => {
-        d.notes.push({ ...note(3), title: 42 } as unknown as Note);
+      store.commit({ label: 'x', origin: 'user' }, (tx) => {
+        tx.put('note', { ...note(3), title: 42 } as unknown as Note);
       }),
     ).rejects.toMatchObject({ code: 'INTERNAL' });
-    expect(store.notes().map((n) => n.id)).toEqual(['n1']);
-    expect(await fs.readFile(path.join(dir, 'notes.json'))).toEqual(before);
-    await store.updateNotes((d) => void d.notes.push(note(4)));
-    expect(await readJson(path.join(dir, 'notes.json'))).toMatchObject({
-      notes: [{ id: 'n1' }, { id: 'n4' }],
-    });
+    expect(store.list('note').map((n) => n.id)).toEqual(['n1']);
+    expect(store.seq).toBe(1);
+    await put(store, note(4));
+    await store.close();
+    const again = await openNotebook(dir, { ...options(), create: false });
+    open.push(again);
+    expect(again.list('note').map((n) => n.id)).toEqual(['n1', 'n4']);
   });
 });

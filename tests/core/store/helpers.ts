@@ -5,8 +5,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openNotebook } from '../../../src/main/core/store';
-import type { NewArticle, NotebookStore, OpenOptions } from '../../../src/main/core/store';
-import type { Passage } from '../../../src/main/core/types';
+import type { NotebookStore, OpenOptions } from '../../../src/main/core/store';
+import type { ArticleBody, ArticleRecord, Note, Passage, Tag } from '../../../src/main/core/types';
 
 export const corpusDir = path.resolve(__dirname, '../../../../shared/corpus');
 
@@ -36,8 +36,14 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+export interface TestArticle {
+  record: ArticleRecord;
+  body: ArticleBody;
+  source: Uint8Array;
+}
+
 /** Builds an article from source bytes: paragraphs split on blank lines become passages. */
-export function articleFrom(id: string, file: string, source: Uint8Array): NewArticle {
+export function articleFrom(id: string, file: string, source: Uint8Array): TestArticle {
   const text = Buffer.from(source).toString('utf8').replace(/\r\n?/g, '\n').normalize('NFC').trim();
   const passages: Passage[] = [];
   let start = 0;
@@ -67,12 +73,47 @@ export function articleFrom(id: string, file: string, source: Uint8Array): NewAr
   };
 }
 
-export function smallArticle(n: number): NewArticle {
+export function smallArticle(n: number): TestArticle {
   return articleFrom(
     `a${n}`,
     `article-${n}.txt`,
     Buffer.from(`Headline ${n}\n\nFirst paragraph ${n}.\n\nSecond ${n}.`),
   );
+}
+
+/** Stores articles the way an import does: originals and texts first, then one change set naming them. */
+export async function addArticles(store: NotebookStore, articles: readonly TestArticle[]): Promise<void> {
+  await store.writeSources(new Map(articles.map((a) => [a.record.sourceHash, a.source])));
+  const keys = await store.writeBodies(articles.map((a) => a.body));
+  await store.commit({ label: `Import ${articles.length} articles`, origin: 'user' }, (tx) => {
+    articles.forEach((a, i) => tx.put('article', { ...a.record, bodyKey: keys[i] }));
+  });
+}
+
+export const note = (i: number, body = `Body ${i}`): Note => ({
+  id: `n${i}`,
+  title: `Note ${i}`,
+  body,
+  createdAt: '2026-11-22T18:40:00.000Z',
+  updatedAt: '2026-11-22T18:40:00.000Z',
+});
+
+export const tag = (i: number): Tag => ({
+  id: `t${i}`,
+  name: `tag ${i}`,
+  color: '#3366cc',
+  memo: '',
+  createdAt: '2026-11-22T18:40:00.000Z',
+});
+
+/** Puts records in one change set. */
+export async function put(store: NotebookStore, ...records: (Note | Tag)[]): Promise<void> {
+  await store.commit({ label: 'test', origin: 'user' }, (tx) => {
+    for (const r of records) {
+      if ('body' in r) tx.put('note', r);
+      else tx.put('tag', r);
+    }
+  });
 }
 
 /** Every file under `dir` with its bytes and mtime, to prove that nothing changed. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openNotebook } from '../../../src/main/core/store';
 import type { NotebookStore } from '../../../src/main/core/store';
 import { isProcessAlive } from '../../../src/main/core/store/lock';
-import { createNotebook, options, readJson } from './helpers';
+import { createNotebook, note, options, put, readJson } from './helpers';
 
 const open: NotebookStore[] = [];
 afterEach(async () => {
@@ -46,10 +46,8 @@ describe('the single-writer lock', () => {
     const again = await reopen(dir);
     open.push(again);
     expect(await readJson(path.join(dir, '.lock'))).toMatchObject({ pid: process.pid });
-    await again.updateNotes(
-      (d) => void d.notes.push({ id: 'n1', title: 'T', body: '', createdAt: 'x', updatedAt: 'x' }),
-    );
-    expect(again.notes()).toHaveLength(1);
+    await put(again, note(1));
+    expect(again.list('note')).toHaveLength(1);
   });
 
   it('takes over an unreadable lock that is old, but not a fresh one', async () => {
@@ -81,6 +79,6 @@ describe('the single-writer lock', () => {
   it('refuses writes after close', async () => {
     const { store } = await createNotebook();
     await store.close();
-    await expect(store.updateNotes(() => 1)).rejects.toMatchObject({ code: 'NOTEBOOK_ERROR' });
+    await expect(put(store, note(1))).rejects.toMatchObject({ code: 'NOTEBOOK_ERROR' });
   });
 });

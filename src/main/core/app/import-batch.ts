@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportReport } from '../api-contract';
-import type { ArticleRecord, Extraction } from '../types';
-import type { NewArticle } from '../store/types';
+import type { ArticleBody, ArticleRecord, Extraction } from '../types';
 import { QuireError, toApiError } from '../errors';
 import { EXTRACTOR_VERSION, MAX_IMPORT_BYTES } from '../import/extract';
+import { countWords, sha256 } from '../import/text-stats';
 import type { Core } from './core';
 
 /** One file to import: a display name and a way to get its bytes (from disk, or already uploaded). */
@@ -37,10 +36,12 @@ function tooLarge(size: number): never {
   );
 }
 
-export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+/** One imported article, ready to be stored as part of a batch. */
+interface NewArticle {
+  record: ArticleRecord;
+  body: ArticleBody;
+  /** Original bytes, stored once under `sources/<record.sourceHash>`. */
+  source: Uint8Array;
 }
 
 type Prepared = { ok: true; bytes: Uint8Array; extraction: Extraction } | { ok: false; error: string };
@@ -62,6 +63,9 @@ export class ImportBatch {
   private writing: Promise<void> = Promise.resolve();
   private readonly seen = new Map<string, string>();
   private lastProgress = 0;
+  /** Articles stored so far: the undo step reads "Import 2,000 articles" whatever the number of groups. */
+  private stored = 0;
+  private readonly group = `import-${Math.random().toString(36).slice(2)}`;
 
   constructor(
     private readonly core: Core,
@@ -77,7 +81,7 @@ export class ImportBatch {
   }
 
   async run(): Promise<ImportReport> {
-    const session = this.core.writable();
+    this.core.writable();
     const total = this.sources.length;
     // Enough files in flight to keep every worker busy while the main thread stores the previous one;
     // bounded, so a folder of large files never sits in memory at once.
@@ -111,8 +115,6 @@ export class ImportBatch {
       await this.writing;
       this.report.cancelled = this.cancelled;
       this.progress(total, total, '', true);
-      session.indexChanged();
-      this.core.emit('changed', { what: 'articles' });
     }
     return this.report;
   }
@@ -175,13 +177,36 @@ export class ImportBatch {
     this.writing = this.write(batch);
   }
 
-  /** Never rejects: a group the store refuses is reported file by file and the batch goes on. */
+  /**
+   * One change set per group, all in one undo step for the whole import. Original files and texts are written
+   * first (content-addressed, so a crash leaves at worst unreferenced files, never a record without its text).
+   * Never rejects: a group the store refuses is reported file by file and the batch goes on.
+   */
   private async write(batch: NewArticle[]): Promise<void> {
     const session = this.core.session();
     try {
-      await session.store.addArticles(batch);
+      await session.store.writeSources(new Map(batch.map((a) => [a.record.sourceHash, a.source])));
+      const keys = await session.store.writeBodies(batch.map((a) => a.body));
+      const records = batch.map((a, i) => ({ ...a.record, bodyKey: keys[i] }));
+      this.stored += records.length;
+      const n = this.stored;
+      await session.commit(
+        `Import ${n} article${n === 1 ? '' : 's'}`,
+        (tx) => {
+          for (const record of records) {
+            if (tx.get('article', record.id))
+              throw new QuireError(
+                'CONFLICT',
+                `An article with the id "${record.id}" is already in this notebook.`,
+              );
+            tx.put('article', record);
+          }
+        },
+        { group: this.group, bodies: batch.map((a) => a.body) },
+      );
     } catch (e) {
-      // The store wrote nothing of this group: report each file (and its duplicates), keep going.
+      // Nothing of this group is in the notebook: report each file (and its duplicates), keep going.
+      this.stored -= batch.length;
       const reason = toApiError(e).message;
       const ids = new Set(batch.map((a) => a.record.id));
       const fail = (item: { id: string; file: string }) => {
@@ -192,9 +217,7 @@ export class ImportBatch {
       this.report.imported = this.report.imported.filter(fail);
       this.report.duplicates = this.report.duplicates.filter(fail);
       for (const a of batch) this.seen.delete(a.record.textHash);
-      return;
     }
-    for (const { record, body } of batch) session.indexArticle(record, body);
   }
 
   private progress(done: number, total: number, current: string, force = false): void {

@@ -1,12 +1,8 @@
-import type { ApiHandlers } from '../api-contract';
-import type { Core } from '../app/core';
+import type { Handlers } from './handler';
 
-export function notebookHandlers(
-  core: Core,
-): Pick<ApiHandlers, 'notebookInfo' | 'notebookOpen' | 'notebookRecent'> {
-  return {
-    notebookInfo: async () => core.info(),
-    notebookOpen: async ({ path, create }) => core.open(path, create),
-    notebookRecent: async () => core.recent.list(),
-  };
-}
+export const notebookHandlers = {
+  notebookInfo: async (core) => core.info(),
+  notebookOpen: async (core, { path, create }) => core.open(path, { create }),
+  notebookRecent: async (core) => core.recent.list(),
+  notebookAcknowledge: async (core, { ids }) => core.acknowledge(ids),
+} satisfies Handlers<'notebookInfo' | 'notebookOpen' | 'notebookRecent' | 'notebookAcknowledge'>;

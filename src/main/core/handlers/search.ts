@@ -1,79 +1,97 @@
-import type { ApiHandlers, SearchGroup, SwitcherItem } from '../api-contract';
+import type { ApiParsedInput, SearchGroup, SwitcherItem } from '../api-contract';
 import type { Core } from '../app/core';
-import type { GroupedSearchResult } from '../search/index';
+import type { NotebookSession } from '../app/session';
+import type { RankedGroup } from '../search/index';
 import { makeSnippet } from '../search/snippet';
 import { createSwitcher } from '../search/switcher';
+import type { Handlers } from './handler';
 
-export function searchHandlers(core: Core): Pick<ApiHandlers, 'search' | 'switcher'> {
-  // The store hands out a new array whenever articles, notes or tags change, so the arrays themselves tell
-  // when the switcher's fuse.js index is stale: typing in the palette reuses it instead of rebuilding per key.
-  let cache: { sources: readonly unknown[]; find: ReturnType<typeof createSwitcher> } | null = null;
+/**
+ * The switcher's fuse.js index, per session, reused while the lists it was built from are the same arrays (the
+ * store hands out a new array when a kind changes), so typing in the palette does not rebuild it per key.
+ */
+const switchers = new WeakMap<
+  NotebookSession,
+  { sources: readonly unknown[]; find: ReturnType<typeof createSwitcher> }
+>();
 
-  /** Snippets come from the stored text: the index keeps offsets, not passage text. */
-  async function present(found: GroupedSearchResult['groups']): Promise<SearchGroup[]> {
-    const session = core.session();
-    const groups: SearchGroup[] = [];
-    for (const g of found) {
-      let title: string;
-      let detail: string;
-      let text: string;
-      if (g.kind === 'article') {
-        const record = session.store.article(g.id);
-        if (!record) continue;
-        title = record.title;
-        detail = [record.source, record.published].filter(Boolean).join(' · ');
-        text = (await session.body(g.id)).text;
-      } else {
-        const note = session.store.notes().find((n) => n.id === g.id);
-        if (!note) continue;
-        title = note.title;
-        detail = 'Note';
-        text = note.body;
-      }
-      groups.push({
-        kind: g.kind,
-        id: g.id,
-        title,
-        detail,
-        score: g.score,
-        hits: g.hits.map((h) => ({ ...h, ...makeSnippet(text.slice(h.start, h.end), h.terms) })),
-      });
+/** Snippets come from the stored text: the index keeps offsets, not passage text. */
+async function present(session: NotebookSession, found: RankedGroup[]): Promise<SearchGroup[]> {
+  const groups: SearchGroup[] = [];
+  for (const g of found) {
+    let title: string;
+    let detail: string;
+    let text: string;
+    if (g.kind === 'article') {
+      const record = session.store.get('article', g.id);
+      if (!record) continue;
+      title = record.title;
+      detail = [record.source, record.published].filter(Boolean).join(' · ');
+      text = (await session.body(record).catch(() => null))?.text ?? '';
+    } else {
+      const note = session.store.get('note', g.id);
+      if (!note) continue;
+      title = note.title;
+      detail = 'Note';
+      text = note.body;
     }
-    return groups;
+    groups.push({
+      kind: g.kind,
+      id: g.id,
+      title,
+      detail,
+      score: g.score,
+      hits: g.hits.map((h) => ({ ...h, ...snippetOrPlain(text.slice(h.start, h.end), h.terms) })),
+    });
   }
+  return groups;
+}
 
+/** One passage that cannot be shown as a snippet must never fail the whole answer. */
+function snippetOrPlain(passage: string, terms: string[]): { snippet: string; marks: [number, number][] } {
+  try {
+    return makeSnippet(passage, terms);
+  } catch {
+    return { snippet: passage.slice(0, 240), marks: [] };
+  }
+}
+
+async function search(core: Core, { query, limit, offset }: ApiParsedInput<'search'>) {
+  const session = core.session();
+  const result = session.index.search(query, { limit, offset });
   return {
-    search: async ({ query, limit, offset }) => {
-      const result = core.session().index.search(query, { limit, offset });
-      return {
-        query,
-        total: result.total,
-        passageTotal: result.passageTotal,
-        groups: await present(result.groups),
-        corrections: result.corrections,
-        interpretation: result.interpretation,
-        warnings: result.warnings,
-      };
-    },
-    switcher: async ({ query, limit }) => {
-      const { store } = core.session();
-      const sources = [store.notes(), store.tags(), store.articles()];
-      if (cache && cache.sources.every((s, i) => s === sources[i])) return cache.find(query, limit);
-      // Notes first, then tags, then articles: with an empty query that is the most useful order.
-      const items: SwitcherItem[] = [
-        ...[...store.notes()]
-          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-          .map((n): SwitcherItem => ({ kind: 'note', id: n.id, title: n.title, detail: 'Note' })),
-        ...store.tags().map((t): SwitcherItem => ({ kind: 'tag', id: t.id, title: t.name, detail: 'Tag' })),
-        ...store.articles().map((a): SwitcherItem => ({
-          kind: 'article',
-          id: a.id,
-          title: a.title,
-          detail: [a.source, a.published].filter(Boolean).join(' · ') || a.file,
-        })),
-      ];
-      cache = { sources, find: createSwitcher(items) };
-      return cache.find(query, limit);
-    },
+    query,
+    total: result.total,
+    passageTotal: result.passageTotal,
+    groups: await present(session, result.groups),
+    corrections: result.corrections,
+    interpretation: result.interpretation,
+    warnings: result.warnings,
   };
 }
+
+async function switcher(core: Core, { query, limit }: ApiParsedInput<'switcher'>) {
+  const session = core.session();
+  const { store } = session;
+  const sources = [store.list('note'), store.list('tag'), store.list('article')];
+  const cached = switchers.get(session);
+  if (cached && cached.sources.every((s, i) => s === sources[i])) return cached.find(query, limit);
+  // Notes first, then tags, then articles: with an empty query that is the most useful order.
+  const items: SwitcherItem[] = [
+    ...[...store.list('note')]
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .map((n): SwitcherItem => ({ kind: 'note', id: n.id, title: n.title, detail: 'Note' })),
+    ...store.list('tag').map((t): SwitcherItem => ({ kind: 'tag', id: t.id, title: t.name, detail: 'Tag' })),
+    ...store.list('article').map((a): SwitcherItem => ({
+      kind: 'article',
+      id: a.id,
+      title: a.title,
+      detail: [a.source, a.published].filter(Boolean).join(' · ') || a.file,
+    })),
+  ];
+  const find = createSwitcher(items);
+  switchers.set(session, { sources, find });
+  return find(query, limit);
+}
+
+export const searchHandlers = { search, switcher } satisfies Handlers<'search' | 'switcher'>;

@@ -1,7 +1,7 @@
 import type { Backlink } from '../api-contract';
 import type { Note } from '../types';
 import { parseCitations } from './citations';
-import { linkNames, linksTo, parseWikilinks, titleKey } from './wikilinks';
+import { linksTo, parseWikilinks } from './wikilinks';
 
 export const CONTEXT_MAX = 160;
 
@@ -43,21 +43,6 @@ export function articleBacklinks(notes: readonly Note[], articleId: string): Bac
     }
   }
   return out;
-}
-
-/** Titles linked with `[[…]]` that no note has yet, as first written, each once. */
-export function missingLinkTargets(body: string, notes: readonly Note[]): string[] {
-  const known = new Set(notes.map((n) => titleKey(n.title)));
-  const seen = new Set<string>();
-  const missing: string[] = [];
-  for (const link of parseWikilinks(body)) {
-    if (linkNames(link).some((name) => known.has(titleKey(name)))) continue;
-    const key = titleKey(link.target);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    missing.push(link.target);
-  }
-  return missing;
 }
 
 function lineBounds(body: string, start: number, end: number): [number, number] {

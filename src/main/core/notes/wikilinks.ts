@@ -90,3 +90,18 @@ export function renameWikilinks(body: string, oldTitle: string, newTitle: string
   }
   return out;
 }
+
+/** Titles linked with `[[…]]` that no note has yet, as first written, each once. */
+export function missingLinkTargets(body: string, notes: readonly { title: string }[]): string[] {
+  const known = new Set(notes.map((n) => titleKey(n.title)));
+  const seen = new Set<string>();
+  const missing: string[] = [];
+  for (const link of parseWikilinks(body)) {
+    if (linkNames(link).some((name) => known.has(titleKey(name)))) continue;
+    const key = titleKey(link.target);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    missing.push(link.target);
+  }
+  return missing;
+}

@@ -27,7 +27,7 @@ export interface GroupHit {
   terms: string[];
 }
 
-export interface SearchGroup {
+export interface RankedGroup {
   kind: 'article' | 'note';
   id: string;
   score: number;
@@ -37,7 +37,7 @@ export interface SearchGroup {
 export interface GroupedSearchResult {
   total: number;
   passageTotal: number;
-  groups: SearchGroup[];
+  groups: RankedGroup[];
   corrections: string[];
   interpretation: string;
   warnings: string[];

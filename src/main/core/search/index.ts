@@ -16,7 +16,7 @@ import { scanTokens } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
 export type { RawHit, SearchResult } from './execute';
-export type { GroupedSearchResult, GroupHit, SearchGroup } from './grouped';
+export type { GroupedSearchResult, GroupHit, RankedGroup } from './grouped';
 export type { ParsedQuery } from './operators';
 
 export interface ArticleDocMeta {
@@ -41,6 +41,8 @@ const NOTE_KEY = '\u0002note:';
 const COMPACT_RATIO = 0.2;
 
 export class SearchIndex {
+  /** The notebook's journal position this index reflects; set by whoever keeps it in step. */
+  seq = 0;
   private vocab = new Vocabulary();
   private slots = new SlotTable();
   private readonly scratch = new Scratch();
@@ -123,15 +125,16 @@ export class SearchIndex {
   /** A versioned binary snapshot; tombstones are compacted away first. */
   serialize(): Uint8Array {
     if (this.slots.deadSlots > 0) this.compact();
-    return writeIndex(this.vocab, this.slots);
+    return writeIndex(this.vocab, this.slots, this.seq);
   }
 
   /** Throws a QuireError for a wrong version or corrupt input: the caller then rebuilds from the articles. */
   static deserialize(bytes: Uint8Array): SearchIndex {
-    const { vocab, slots } = readIndex(bytes);
+    const { vocab, slots, seq } = readIndex(bytes);
     const index = new SearchIndex();
     index.vocab = vocab;
     index.slots = slots;
+    index.seq = seq;
     return index;
   }
 

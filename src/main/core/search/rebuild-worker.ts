@@ -1,12 +1,9 @@
 // Entry of the search-index rebuild worker thread (see rebuild.ts): reads every article's stored text itself,
 // builds the index and transfers its serialized bytes back. Built as its own main-build entry
 // (out/main/rebuild-worker.js); tests start it from this file through tsx.
-import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toApiError } from '../errors';
-import { bodyPath } from '../store/layout';
-import { articleBodySchema } from '../store/schema';
-import type { ArticleBody } from '../types';
+import { readBodyFile } from '../store/bodies';
 import { buildIndex, type RebuildMessage, type RebuildRequest } from './rebuild';
 
 /** Progress messages are cheap, but a few hundred per 50k articles is plenty for a progress bar. */
@@ -17,20 +14,16 @@ if (!port) throw new Error('rebuild-worker.ts runs only as a worker thread.');
 // Structured-cloned from the session's RebuildRequest.
 const request: RebuildRequest = workerData;
 
-async function readBodyFile(dir: string, id: string): Promise<ArticleBody | null> {
-  try {
-    return articleBodySchema.parse(JSON.parse(await readFile(bodyPath(dir, id), 'utf8')));
-  } catch {
-    return null;
-  }
-}
-
 const post = (message: RebuildMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 async function run(): Promise<void> {
   try {
     const index = await buildIndex(
-      { articles: request.articles, notes: request.notes, readBody: (id) => readBodyFile(request.dir, id) },
+      {
+        articles: request.articles,
+        notes: request.notes,
+        readBody: (article) => readBodyFile(request.dir, article).catch(() => null),
+      },
       { progressEvery: PROGRESS_EVERY, onProgress: (done, total) => post({ kind: 'progress', done, total }) },
     );
     const bytes = index.serialize();

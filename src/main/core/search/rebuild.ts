@@ -13,11 +13,16 @@ export interface NoteText {
   body: string;
 }
 
+/** What the index needs of an article: its filter fields and where its text is. */
+export interface ArticleToIndex extends ArticleDocMeta {
+  bodyKey?: string;
+}
+
 export interface IndexSource {
-  articles: readonly ArticleDocMeta[];
+  articles: readonly ArticleToIndex[];
   notes: readonly NoteText[];
   /** The article's stored text, or null when it is missing or damaged. */
-  readBody(id: string): Promise<ArticleBody | null>;
+  readBody(article: ArticleToIndex): Promise<ArticleBody | null>;
 }
 
 export interface BuildOptions {
@@ -37,7 +42,7 @@ export async function buildIndex(source: IndexSource, options: BuildOptions): Pr
   const total = source.articles.length;
   for (const [i, meta] of source.articles.entries()) {
     options.signal?.throwIfAborted();
-    const body = await source.readBody(meta.id);
+    const body = await source.readBody(meta);
     index.addArticle(meta, body ?? { id: meta.id, text: '', passages: [] });
     const done = i + 1;
     if (done % options.progressEvery === 0 && done < total) await options.onProgress(done, total);
@@ -49,7 +54,7 @@ export async function buildIndex(source: IndexSource, options: BuildOptions): Pr
 /** What the session hands the worker: the notebook folder and what to index (it reads the bodies itself). */
 export interface RebuildRequest {
   dir: string;
-  articles: ArticleDocMeta[];
+  articles: ArticleToIndex[];
   notes: NoteText[];
 }
 
@@ -96,7 +101,8 @@ export function rebuildInWorker(
       }
       finish(() => {
         try {
-          resolve(SearchIndex.deserialize(message.bytes));
+          const index = SearchIndex.deserialize(message.bytes);
+          resolve(index);
         } catch (e) {
           reject(e);
         }

@@ -10,11 +10,13 @@ import { PostingList } from './postings';
 import { SlotTable } from './slots';
 import { Vocabulary } from './vocabulary';
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 const MAGIC = 0x58495351; // "QSIX" little-endian
 const HEADER = 16;
 
 interface Strings {
+  /** The notebook's journal position the index reflects (change sets after it are caught up at open). */
+  seq: number;
   docKeys: string[];
   passageIds: string[];
   terms: string[];
@@ -24,7 +26,7 @@ interface Strings {
 }
 
 /** Callers must compact first: every document written is alive. */
-export function writeIndex(vocab: Vocabulary, slots: SlotTable): Uint8Array {
+export function writeIndex(vocab: Vocabulary, slots: SlotTable, seq: number): Uint8Array {
   const docs = slots.articleTotal;
   const n = slots.slotCount;
   const termCount = vocab.size;
@@ -45,6 +47,7 @@ export function writeIndex(vocab: Vocabulary, slots: SlotTable): Uint8Array {
     at += list.length;
   }
   const strings: Strings = {
+    seq,
     docKeys: slots.articleIds,
     passageIds: slots.slotPassageIds,
     terms: vocab.terms,
@@ -83,7 +86,7 @@ export function writeIndex(vocab: Vocabulary, slots: SlotTable): Uint8Array {
   return out;
 }
 
-export function readIndex(input: Uint8Array): { vocab: Vocabulary; slots: SlotTable } {
+export function readIndex(input: Uint8Array): { vocab: Vocabulary; slots: SlotTable; seq: number } {
   // A private, aligned copy: typed-array views need 4-byte alignment and the caller's buffer may change.
   const bytes = new Uint8Array(input.byteLength);
   bytes.set(input);
@@ -194,7 +197,8 @@ export function readIndex(input: Uint8Array): { vocab: Vocabulary; slots: SlotTa
   }
   if (at !== data.length) throw corrupt('it has trailing posting data');
   vocab.restoreSorted(Array.from(sorted));
-  return { vocab, slots };
+  if (!Number.isSafeInteger(strings.seq) || strings.seq < 0) throw corrupt('its journal position is missing');
+  return { vocab, slots, seq: strings.seq };
 }
 
 function corrupt(why: string, cause?: unknown): QuireError {

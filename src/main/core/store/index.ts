@@ -1,14 +1,6 @@
-export { openNotebook } from './open-notebook';
-export { READ_ONLY_MESSAGE } from './notebook-store';
+export { openNotebook, NEWER_FORMAT_MESSAGE } from './open-notebook';
 export { writeFileAtomic, readFileIfExists } from './atomic-file';
-export { migrate } from './migrations';
-export { SCHEMA_VERSION } from './types';
-export type {
-  AnnotationsFile,
-  ArticlesFile,
-  NewArticle,
-  NotebookFile,
-  NotebookStore,
-  NotesFile,
-  OpenOptions,
-} from './types';
+export { SCHEMA_VERSION } from './notebook-file';
+export type { NotebookStore, OpenOptions, CommitMeta } from './types';
+export type { Change, Committed, ChangeOrigin, RecordKind, RecordTypes } from './records';
+export type { Transaction } from './transaction';

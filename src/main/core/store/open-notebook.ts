@@ -1,36 +1,42 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { QuireError } from '../errors';
-import { exists, writeFileAtomic } from './atomic-file';
-import { Backups } from './backups';
-import { AtomicJsonAdapter, formatJson } from './json-adapter';
-import { JsonDoc } from './json-doc';
-import { metadataPath } from './layout';
+import { TEMP_PREFIX, writeFileAtomic } from './atomic-file';
+import { Journal, JOURNAL_DIR } from './journal';
+import { hasV1Files, loadV1, retireV1Files } from './legacy-v1';
+import { loadRecords } from './load-records';
+import { CACHE_DIR, SOURCES_DIR } from './layout';
 import { acquireLock, LOCK_FILE, type NotebookLock } from './lock';
-import { FileNotebookStore, READ_ONLY_MESSAGE } from './notebook-store';
-import { isNewer, loadMetadata, readRaw, type LoadContext, type Loaded } from './quarantine';
-import { metadataSchemas, type MetadataFiles, type MetadataName } from './schema';
-import { SCHEMA_VERSION, type NotebookFile, type NotebookStore, type OpenOptions } from './types';
+import {
+  encodeNotebookFile,
+  NOTEBOOK_FILE,
+  NotebookFileDoc,
+  readNotebookFile,
+  SCHEMA_VERSION,
+  type NotebookFile,
+} from './notebook-file';
+import { allShardKeys, FileNotebookStore } from './notebook-store';
+import { quarantine } from './quarantine';
+import { RECORDS_DIR } from './record-files';
+import { RecordSet } from './record-set';
+import { Snapshots } from './snapshots';
+import { displayTime } from './stamps';
+import type { NotebookStore, OpenOptions } from './types';
 
 /** Files an operating system drops into any folder; they do not make a folder "not empty". */
 const IGNORABLE = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', LOCK_FILE]);
 
-/** The big index is kept compact; the small files are indented so a person can read them. */
-const indentOf: Record<MetadataName, number | undefined> = {
-  notebook: 2,
-  articles: undefined,
-  annotations: 2,
-  notes: 2,
-};
+export const NEWER_FORMAT_MESSAGE =
+  'This notebook was written by a newer version of Quire; it is open read-only. Update Quire to edit it.';
 
 /**
- * Opens (or with `create`, creates) the notebook in `dir` and takes its single-writer lock.
- * Damaged files are quarantined and restored from backups; a newer schema opens read-only.
+ * Opens (or with `create`, creates) the notebook in `dir` and takes its single-writer lock. Damage is repaired
+ * without losing anything (see load-records.ts); a notebook from a newer Quire opens read-only.
  */
 export async function openNotebook(dir: string, options: OpenOptions): Promise<NotebookStore> {
   const root = path.resolve(dir);
-  const isNotebook = await exists(metadataPath(root, 'notebook'));
-  if (!isNotebook) {
+  const found = await inspect(root);
+  if (!found.isNotebook) {
     if (!options.create) {
       throw new QuireError(
         'NOT_FOUND',
@@ -40,22 +46,39 @@ export async function openNotebook(dir: string, options: OpenOptions): Promise<N
     await prepareEmptyFolder(root);
   }
 
-  const lock = await acquireLock(root, options.now);
+  const lock = options.readOnly ? null : await acquireLock(root, options.now);
   try {
-    if (!isNotebook) {
+    if (!found.isNotebook) {
       const created: NotebookFile = {
         schemaVersion: SCHEMA_VERSION,
         appVersion: options.appVersion,
         created: options.now().toISOString(),
         name: path.basename(root) || 'Notebook',
       };
-      await writeFileAtomic(metadataPath(root, 'notebook'), formatJson(created, indentOf.notebook));
+      await writeFileAtomic(path.join(root, NOTEBOOK_FILE), encodeNotebookFile(created));
     }
-    return await load(root, options, lock);
+    return await load(root, options, lock, found);
   } catch (e) {
-    await lock.release();
+    await lock?.release();
     throw e;
   }
+}
+
+interface Found {
+  isNotebook: boolean;
+  hasRecords: boolean;
+  hasV1: boolean;
+}
+
+async function inspect(root: string): Promise<Found> {
+  const has = async (name: string) =>
+    fs.access(path.join(root, name)).then(
+      () => true,
+      () => false,
+    );
+  const hasRecords = (await has(RECORDS_DIR)) || (await has(JOURNAL_DIR));
+  const hasV1 = await hasV1Files(root);
+  return { isNotebook: (await has(NOTEBOOK_FILE)) || hasRecords || hasV1, hasRecords, hasV1 };
 }
 
 async function prepareEmptyFolder(root: string): Promise<void> {
@@ -76,87 +99,166 @@ async function prepareEmptyFolder(root: string): Promise<void> {
   );
 }
 
-async function load(root: string, options: OpenOptions, lock: NotebookLock): Promise<NotebookStore> {
-  const raw = {
-    notebook: await readRaw(root, 'notebook'),
-    articles: await readRaw(root, 'articles'),
-    annotations: await readRaw(root, 'annotations'),
-    notes: await readRaw(root, 'notes'),
-  };
-  const readOnly = Object.values(raw).some(isNewer);
-  const backups = new Backups(root, options.now);
-  const ctx: LoadContext = { dir: root, now: options.now, backups, readOnly };
-  const empty = { schemaVersion: SCHEMA_VERSION };
+async function load(
+  root: string,
+  options: OpenOptions,
+  lock: NotebookLock | null,
+  found: Found,
+): Promise<NotebookStore> {
+  const snapshots = new Snapshots(root, options.now);
+  const notices: string[] = [];
+  const readOnlyAsked = options.readOnly
+    ? (options.readOnlyReason ?? 'This notebook is open read-only.')
+    : null;
+  const file = await notebookFile(root, options, found, snapshots, readOnlyAsked !== null, notices);
+  const newer = file.data.schemaVersion > SCHEMA_VERSION;
+  const readOnlyReason = readOnlyAsked ?? (newer ? NEWER_FORMAT_MESSAGE : null);
+  // A read-only notebook leaves the folder exactly as it found it, lock included.
+  if (newer) await lock?.release();
+  const readOnly = readOnlyReason !== null;
+  const doc = new NotebookFileDoc(root, file.data);
 
-  const notebook = await loadMetadata('notebook', raw.notebook, ctx, () => ({
-    ...empty,
+  if (file.data.schemaVersion < SCHEMA_VERSION && !found.hasRecords) {
+    const store = await fromV1(root, options, lock, doc, snapshots, readOnlyReason, notices);
+    await recordNotices(store, notices);
+    return store;
+  }
+
+  const loaded = await loadRecords({
+    dir: root,
+    now: options.now,
+    snapshots,
+    readOnly,
+    checkpoint: file.data.checkpoint ?? null,
+  });
+  notices.push(...loaded.notices);
+  if (!readOnly) {
+    if (file.data.schemaVersion < SCHEMA_VERSION)
+      await doc.update((f) => ({ ...f, schemaVersion: SCHEMA_VERSION }));
+    // A crash between moving to this format and setting the old files aside leaves them behind.
+    if (found.hasV1) await retireV1Files(root);
+    await sweepTempFiles(root);
+  }
+  if (file.rebuilt) {
+    const times = [
+      ...loaded.records.list('article').map((a) => a.importedAt),
+      ...loaded.records.list('note').map((n) => n.createdAt),
+    ].sort();
+    const created = times[0];
+    if (created && !readOnly) await doc.update((f) => ({ ...f, created }));
+  }
+  const store = new FileNotebookStore({
+    dir: root,
+    readOnlyReason,
+    lock: newer ? null : lock,
+    records: loaded.records,
+    seq: loaded.seq,
+    journal: loaded.journal,
+    openingEntries: loaded.entries,
+    notebookFile: doc,
+    snapshots,
+    now: options.now,
+  });
+  await recordNotices(store, notices);
+  // What was recovered goes back into files of its own; the damaged bytes are already in .quarantine/.
+  if (!readOnly && loaded.repaired.length > 0) await store.rewriteAll(loaded.repaired);
+  return store;
+}
+
+/** notebook.json as found; when missing or damaged: its newest backup, else rebuilt from what the folder holds. */
+async function notebookFile(
+  root: string,
+  options: OpenOptions,
+  found: Found,
+  snapshots: Snapshots,
+  readOnly: boolean,
+  notices: string[],
+): Promise<{ data: NotebookFile; rebuilt: boolean }> {
+  const raw = await readNotebookFile(root);
+  if (raw.kind === 'ok') return { data: raw.data, rebuilt: false };
+
+  const setAside =
+    raw.kind === 'damaged' && !readOnly
+      ? await quarantine(root, NOTEBOOK_FILE, raw.bytes, options.now())
+      : null;
+  const what =
+    raw.kind === 'missing'
+      ? `${NOTEBOOK_FILE} was missing`
+      : `${NOTEBOOK_FILE} was damaged` +
+        (setAside ? ` and has been set aside in .quarantine/${path.basename(setAside)}` : '');
+  for (const snapshot of await snapshots.list()) {
+    const backup = await readNotebookFile(snapshot.dir);
+    if (backup.kind !== 'ok') continue;
+    notices.push(`${what}; Quire restored it from the backup of ${displayTime(snapshot.time)}.`);
+    if (!readOnly) await writeFileAtomic(path.join(root, NOTEBOOK_FILE), backup.bytes);
+    return { data: backup.data, rebuilt: false };
+  }
+  const data: NotebookFile = {
+    schemaVersion: found.hasRecords ? SCHEMA_VERSION : 1,
     appVersion: options.appVersion,
     created: options.now().toISOString(),
     name: path.basename(root) || 'Notebook',
-  }));
-  const articles = await loadMetadata('articles', raw.articles, ctx, () => ({ ...empty, articles: [] }));
-  const annotations = await loadMetadata('annotations', raw.annotations, ctx, () => ({
-    ...empty,
-    tags: [],
-    highlights: [],
-  }));
-  const notes = await loadMetadata('notes', raw.notes, ctx, () => ({ ...empty, notes: [] }));
+  };
+  notices.push(
+    `${what}; there was no backup of it, so Quire rebuilt it from the notebook's other files. ` +
+      `The notebook is now named after its folder (“${data.name}”); your articles, notes and tags are not affected.`,
+  );
+  if (!readOnly) await writeFileAtomic(path.join(root, NOTEBOOK_FILE), encodeNotebookFile(data));
+  return { data, rebuilt: true };
+}
 
-  const warnings: string[] = readOnly ? [READ_ONLY_MESSAGE] : [];
-  for (const loaded of [notebook, articles, annotations, notes])
-    if (loaded.warning) warnings.push(loaded.warning);
-
-  if (readOnly) {
-    // A read-only notebook leaves the folder exactly as it found it, lock included.
-    await lock.release();
-  } else {
-    await settle(root, backups, 'notebook', notebook);
-    await settle(root, backups, 'articles', articles);
-    await settle(root, backups, 'annotations', annotations);
-    await settle(root, backups, 'notes', notes);
-  }
-
-  return new FileNotebookStore({
+/** A notebook in the first format: read it (repairing what is damaged), write it in this one, retire the old files. */
+async function fromV1(
+  root: string,
+  options: OpenOptions,
+  lock: NotebookLock | null,
+  doc: NotebookFileDoc,
+  snapshots: Snapshots,
+  readOnlyReason: string | null,
+  notices: string[],
+): Promise<FileNotebookStore> {
+  const readOnly = readOnlyReason !== null;
+  const v1 = await loadV1(root, options.now, readOnly);
+  notices.push(...v1.notices);
+  const records = new RecordSet();
+  for (const a of v1.articles) records.set('article', a.id, a);
+  for (const t of v1.tags) records.set('tag', t.id, t);
+  for (const h of v1.highlights) records.set('highlight', h.id, h);
+  for (const n of v1.notes) records.set('note', n.id, n);
+  const { journal } = await Journal.open(root, { readOnly });
+  const store = new FileNotebookStore({
     dir: root,
-    name: notebook.data.name,
-    readOnly,
-    warnings,
-    lock: readOnly ? null : lock,
-    articles: doc(root, backups, 'articles', articles.data, (d) => {
-      // The index can hold 10^5 records: new records are checked one by one in addArticles instead.
-      if (d.schemaVersion !== SCHEMA_VERSION || !Array.isArray(d.articles))
-        throw new Error('bad articles file');
-    }),
-    annotations: doc(root, backups, 'annotations', annotations.data, (d) =>
-      metadataSchemas.annotations.parse(d),
-    ),
-    notes: doc(root, backups, 'notes', notes.data, (d) => metadataSchemas.notes.parse(d)),
+    readOnlyReason,
+    lock,
+    records,
+    seq: 0,
+    journal,
+    openingEntries: [],
+    notebookFile: doc,
+    snapshots,
+    now: options.now,
   });
+  if (!readOnly) {
+    // The new files are complete before notebook.json says so, and only then are the old ones set aside.
+    doc.data.schemaVersion = SCHEMA_VERSION;
+    await store.rewriteAll(allShardKeys());
+    await retireV1Files(root);
+    await sweepTempFiles(root);
+  }
+  return store;
 }
 
-/** Puts a restored, created or upgraded file on disk. Never backs up the damaged file it replaces. */
-async function settle<K extends MetadataName>(
-  root: string,
-  backups: Backups,
-  name: K,
-  loaded: Loaded<MetadataFiles[K]>,
-): Promise<void> {
-  if (loaded.action === 'none') return;
-  if (loaded.action === 'upgrade') await backups.beforeWrite(name, { force: true });
-  await writeFileAtomic(metadataPath(root, name), formatJson(loaded.data, indentOf[name]));
+async function recordNotices(store: NotebookStore, notices: readonly string[]): Promise<void> {
+  for (const message of notices) await store.addNotice(message);
 }
 
-function doc<K extends 'articles' | 'annotations' | 'notes'>(
-  root: string,
-  backups: Backups,
-  name: K,
-  data: MetadataFiles[K],
-  validate: (data: MetadataFiles[K]) => void,
-): JsonDoc<MetadataFiles[K]> {
-  const adapter = new AtomicJsonAdapter<MetadataFiles[K]>(metadataPath(root, name), {
-    parse: (value) => metadataSchemas[name].parse(value),
-    beforeWrite: () => backups.beforeWrite(name),
-    indent: indentOf[name],
-  });
-  return new JsonDoc(adapter, data, validate);
+/** Temp files of writes a crash interrupted (bodies/ are swept when the notebook closes). */
+async function sweepTempFiles(root: string): Promise<void> {
+  for (const sub of ['', RECORDS_DIR, JOURNAL_DIR, CACHE_DIR, SOURCES_DIR]) {
+    const folder = path.join(root, sub);
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith(TEMP_PREFIX)) await fs.rm(path.join(folder, name), { force: true });
+    }
+  }
 }

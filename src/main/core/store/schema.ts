@@ -1,5 +1,5 @@
-// What each metadata file must look like on load. A file that fails here is quarantined, never "fixed"
-// in place; every write is checked against the same schema so Quire never writes what it could not read.
+// What each record must look like. Records are checked when read (a record that fails is damage, set aside) and
+// before every commit, so Quire never writes what it could not read back.
 import { z } from 'zod';
 import type {
   ArticleBody,
@@ -10,8 +10,8 @@ import type {
   Passage,
   SourceBlock,
   Tag,
+  TrashEntry,
 } from '../types';
-import type { AnnotationsFile, ArticlesFile, NotebookFile, NotesFile } from './types';
 
 const isoTime = z.string().min(1);
 const nullableText = z.string().nullable();
@@ -56,6 +56,10 @@ export const articleRecordSchema = z.object({
   blockChoices: z.record(z.string(), z.enum(['keep', 'drop'])).optional(),
   extractorVersion: z.number().int().min(0).optional(),
   untitled: z.boolean().optional(),
+  bodyKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 }) satisfies z.ZodType<ArticleRecord>;
 
 export const articleBodySchema = z.object({
@@ -93,53 +97,14 @@ export const noteSchema = z.object({
   updatedAt: isoTime,
 }) satisfies z.ZodType<Note>;
 
-const version = z.number().int().min(1);
-
-export const notebookFileSchema = z.object({
-  schemaVersion: version,
-  appVersion: z.string(),
-  created: isoTime,
-  name: z.string().min(1),
-}) satisfies z.ZodType<NotebookFile>;
-
-export const articlesFileSchema = z.object({
-  schemaVersion: version,
-  articles: z.array(articleRecordSchema),
-}) satisfies z.ZodType<ArticlesFile>;
-
-export const annotationsFileSchema = z.object({
-  schemaVersion: version,
-  tags: z.array(tagSchema),
+export const trashEntrySchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['note', 'article', 'tag']),
+  title: z.string(),
+  deletedAt: isoTime,
+  note: noteSchema.optional(),
+  article: articleRecordSchema.optional(),
+  tag: tagSchema.optional(),
   highlights: z.array(highlightSchema),
-}) satisfies z.ZodType<AnnotationsFile>;
-
-export const notesFileSchema = z.object({
-  schemaVersion: version,
-  notes: z.array(noteSchema),
-}) satisfies z.ZodType<NotesFile>;
-
-export interface MetadataFiles {
-  notebook: NotebookFile;
-  articles: ArticlesFile;
-  annotations: AnnotationsFile;
-  notes: NotesFile;
-}
-export type MetadataName = keyof MetadataFiles;
-export const metadataNames = [
-  'notebook',
-  'articles',
-  'annotations',
-  'notes',
-] as const satisfies readonly MetadataName[];
-
-export const metadataSchemas: { [K in MetadataName]: z.ZodType<MetadataFiles[K]> } = {
-  notebook: notebookFileSchema,
-  articles: articlesFileSchema,
-  annotations: annotationsFileSchema,
-  notes: notesFileSchema,
-};
-
-/** `annotations` -> `annotations.json`, the name users see in messages. */
-export function fileNameOf(name: MetadataName): string {
-  return `${name}.json`;
-}
+  untagged: z.array(z.string()),
+}) satisfies z.ZodType<TrashEntry>;

@@ -1,12 +1,10 @@
 // The researcher's control over one article: metadata edits, the original file beside the kept blocks,
 // restoring or dropping blocks, and re-extraction. State is keyed by article id so switching articles
 // never shows another article's form or blocks.
-import type { ArticleChange, ArticleOriginal } from '../../../main/core/api-contract';
+import type { ArticleChange, ArticleOriginal, CommitEvent } from '../../../main/core/api-contract';
 import { metadataFields, type ArticleMetadata, type MetadataField } from '../../../main/core/types';
 import { api, messageOf } from '../lib/api-client';
-import { library } from './library.svelte';
 import { reader } from './reader.svelte';
-import { tags } from './tags.svelte';
 import { ui } from './ui.svelte';
 
 export type MetaPatch = Partial<ArticleMetadata>;
@@ -80,8 +78,14 @@ class ArticleControlState {
   }
 
   private async afterMetaChange(): Promise<void> {
-    await Promise.all([reader.reload(), library.load()]);
     if (this.originalId) await this.loadOriginal(this.originalId);
+  }
+
+  /** The original view shows the article's choices and edits: read it again when the article changed. */
+  apply(e: CommitEvent): void {
+    const id = this.originalId;
+    if (id && e.origin !== 'user' && e.records.some((r) => r.kind === 'article' && r.id === id))
+      void this.loadOriginal(id);
   }
 
   async toggleOriginal(id: string): Promise<void> {
@@ -162,11 +166,7 @@ class ArticleControlState {
   private async applyChange(id: string, change: ArticleChange): Promise<void> {
     if (ui.main?.kind === 'article' && ui.main.id === id) reader.view = change.view;
     ui.toast(changeMessage(change));
-    await Promise.all([
-      library.load(),
-      tags.load(),
-      this.originalId === id ? this.loadOriginal(id) : Promise.resolve(null),
-    ]);
+    if (this.originalId === id) await this.loadOriginal(id);
   }
 }
 

@@ -2,16 +2,20 @@
 import type { SwitcherItem } from '../../../main/core/api-contract';
 import { api, desktop, onEvent } from '../lib/api-client';
 import { base64ToBytes } from '../lib/base64';
+import { history } from './history.svelte';
 import { importer } from './import.svelte';
 import { notebook } from './notebook.svelte';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { tags } from './tags.svelte';
+import { trash } from './trash.svelte';
 import { ui } from './ui.svelte';
 
 export interface Command {
   id: string;
   title: string;
+  /** What the entry says right now, when that depends on state ("Undo: tag a passage “x”"). */
+  label?: () => string | null;
   /** "Mod+K" style; shown with the platform's modifier. */
   shortcut?: string;
   run: () => void | Promise<void>;
@@ -81,6 +85,21 @@ export const commands: Command[] = [
     shortcut: 'Mod+E',
     run: () => void (notes.preview = !notes.preview),
   },
+  {
+    id: 'undo',
+    title: 'Undo',
+    shortcut: 'Mod+Z',
+    label: () => history.state.undo,
+    run: () => history.undo(),
+  },
+  {
+    id: 'redo',
+    title: 'Redo',
+    shortcut: 'Mod+Shift+Z',
+    label: () => history.state.redo,
+    run: () => history.redo(),
+  },
+  { id: 'show-trash', title: 'Show the Trash', run: () => trash.open() },
   { id: 'export-markdown', title: 'Export notes as Markdown', run: exportMarkdown },
   { id: 'open-notebook', title: 'Open notebook…', run: () => openNotebook(false) },
   { id: 'new-notebook', title: 'New notebook…', run: () => openNotebook(true) },
@@ -95,6 +114,11 @@ export const commands: Command[] = [
     },
   },
 ];
+
+/** The title an entry shows now: its live label when it has one ("Undo: …"), else its fixed title. */
+export function titleOf(command: Command): string {
+  return command.label?.() ?? command.title;
+}
 
 export function runCommand(id: string): void {
   const command = commands.find((c) => c.id === id);
@@ -115,7 +139,7 @@ class PaletteState {
   entries = $derived.by((): PaletteItem[] => {
     const q = this.query.trim().toLowerCase();
     const matching = commands.filter(
-      (c) => q === '' || c.title.toLowerCase().includes(q) || c.id.includes(q),
+      (c) => q === '' || titleOf(c).toLowerCase().includes(q) || c.id.includes(q),
     );
     return [
       ...this.items.map((item): PaletteItem => ({ kind: 'item', item })),

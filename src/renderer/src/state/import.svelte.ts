@@ -3,8 +3,6 @@
 import type { ImportReport } from '../../../main/core/api-contract';
 import { api, desktop, onEvent } from '../lib/api-client';
 import { bytesToBase64 } from '../lib/base64';
-import { library } from './library.svelte';
-import { search } from './search.svelte';
 import { ui } from './ui.svelte';
 
 const MAX_FILES_PER_CALL = 25;
@@ -76,17 +74,16 @@ class ImportState {
     this.report = null;
   }
 
-  private async finish(report: ImportReport): Promise<void> {
+  private finish(report: ImportReport): void {
     this.running = false;
     this.report = report;
-    await library.load();
   }
 
   async importPaths(paths: string[]): Promise<void> {
     if (paths.length === 0 || this.running) return;
     this.begin(paths.length);
     try {
-      await this.finish(await api.importPaths({ paths }));
+      this.finish(await api.importPaths({ paths }));
     } catch (e) {
       this.running = false;
       ui.error(e);
@@ -121,10 +118,8 @@ class ImportState {
       }
       this.offset += chunk.length;
       this.progress = { ...this.progress, done: this.offset };
-      // What this chunk added is searchable now: an open search shows it without waiting for the end.
-      search.refreshSoon();
     }
-    await this.finish(report);
+    this.finish(report);
   }
 
   async cancel(): Promise<void> {

@@ -1,7 +1,8 @@
 // The article list: loading, sort order (remembered) and deletion.
-import type { ArticleSummary } from '../../../main/core/api-contract';
+import type { ArticleSummary, CommitEvent } from '../../../main/core/api-contract';
 import { api } from '../lib/api-client';
 import { load, save } from '../lib/persist';
+import { history } from './history.svelte';
 import { ui } from './ui.svelte';
 
 export type SortKey = 'title' | 'source' | 'published' | 'words' | 'tagCount';
@@ -64,19 +65,29 @@ class LibraryState {
     save('sort', this.sort);
   }
 
-  async remove(article: ArticleSummary): Promise<boolean> {
-    const n = article.highlightCount;
-    const ok = await ui.confirm(
-      'Delete article',
-      `Delete “${article.title}”? ${n === 0 ? 'It has no highlights.' : n === 1 ? 'Its 1 highlight will be deleted with it.' : `Its ${n} highlights will be deleted with it.`}`,
-      'Delete article',
+  /** Applies a committed change set: summaries of touched articles, removed ones gone. */
+  apply(e: CommitEvent): void {
+    const removed = new Set(
+      e.records.filter((r) => r.kind === 'article' && r.after === null).map((r) => r.id),
     );
-    if (!ok) return false;
+    if (removed.size === 0 && e.articles.length === 0) return;
+    const updated = new Map(e.articles.map((a) => [a.id, a]));
+    const next = this.articles.filter((a) => !removed.has(a.id)).map((a) => updated.get(a.id) ?? a);
+    const known = new Set(next.map((a) => a.id));
+    for (const a of e.articles) if (!known.has(a.id)) next.push(a);
+    this.articles = next;
+    if (ui.main?.kind === 'article' && removed.has(ui.main.id)) ui.show(null);
+  }
+
+  /** Into the Trash, with its highlights: nothing is asked, undo and the Trash bring it back. */
+  async remove(article: ArticleSummary): Promise<boolean> {
     try {
       await api.articleDelete({ id: article.id });
-      this.articles = this.articles.filter((a) => a.id !== article.id);
-      if (ui.main?.kind === 'article' && ui.main.id === article.id) ui.show(null);
-      ui.toast(`Deleted “${article.title}”.`);
+      const n = article.highlightCount;
+      ui.toast(
+        `Moved “${article.title}”${n ? ` and its ${n} ${n === 1 ? 'highlight' : 'highlights'}` : ''} to the Trash.`,
+        { action: { label: 'Undo', run: () => history.undo() } },
+      );
       return true;
     } catch (e) {
       ui.error(e);

@@ -1,4 +1,4 @@
-// The open notebook: its name, read-only flag and the warnings from opening it.
+// The open notebook: its name, read-only flag and the notices about its files the researcher has not acknowledged.
 import type { RecentNotebook } from '../../../main/core/api-contract';
 import type { NotebookInfo } from '../../../main/core/types';
 import { api } from '../lib/api-client';
@@ -7,7 +7,6 @@ import { ui } from './ui.svelte';
 class NotebookState {
   info = $state<NotebookInfo | null>(null);
   recent = $state<RecentNotebook[]>([]);
-  warningsDismissed = $state(false);
   loadError = $state<string | null>(null);
 
   readOnly = $derived(this.info?.readOnly ?? false);
@@ -33,7 +32,17 @@ class NotebookState {
   /** Throws on failure so the dialog that asked can show the error inline and stay open. */
   async open(path: string, create: boolean): Promise<void> {
     this.info = await api.notebookOpen({ path, create });
-    this.warningsDismissed = false;
+  }
+
+  /** The researcher has read the notices: they stop being shown here, in the CLI and everywhere else. */
+  async acknowledge(): Promise<void> {
+    const ids = this.info?.notices.map((n) => n.id) ?? [];
+    if (ids.length === 0) return;
+    try {
+      this.info = await api.notebookAcknowledge({ ids });
+    } catch (e) {
+      ui.error(e);
+    }
   }
 }
 

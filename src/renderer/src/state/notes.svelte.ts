@@ -1,7 +1,9 @@
 // Notes: list, the open note with its autosaved draft, links, citations, rename and delete with undo.
-import type { NoteSummary, NoteView } from '../../../main/core/api-contract';
+import type { CommitEvent, NoteSummary, NoteView } from '../../../main/core/api-contract';
+import type { Note } from '../../../main/core/types';
+import { missingLinkTargets } from '../../../main/core/notes/wikilinks';
 import { api, messageOf } from '../lib/api-client';
-import { reader } from './reader.svelte';
+import { history } from './history.svelte';
 import { ui } from './ui.svelte';
 
 const AUTOSAVE_MS = 600;
@@ -23,6 +25,8 @@ class NotesState {
   reveal = $state.raw<{ start: number; end: number; tick: number } | null>(null);
 
   sorted = $derived([...this.list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+  /** Titles the draft links to that no note has yet (offered for creation). */
+  missingLinks = $derived(this.view ? missingLinkTargets(this.draft, this.list) : []);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | null = null;
@@ -74,9 +78,35 @@ class NotesState {
 
   async create(title: string, body = ''): Promise<string> {
     const note = await api.noteCreate({ title, body });
-    await this.loadList();
     await this.open(note.id);
     return note.id;
+  }
+
+  /** Applies a committed change set: the list, and the open note when it changed elsewhere (undo, rename). */
+  apply(e: CommitEvent): void {
+    const changed = e.records.filter((r) => r.kind === 'note');
+    if (changed.length === 0) return;
+    const gone = new Set(changed.map((r) => r.id));
+    const fresh = changed.flatMap((r) => (r.after ? [summaryOf(r.after as Note)] : []));
+    this.list = [...this.list.filter((n) => !gone.has(n.id)), ...fresh];
+    const view = this.view;
+    if (!view) return;
+    const mine = changed.find((r) => r.id === view.note.id);
+    if (mine && !mine.after) {
+      this.view = null;
+      this.saveState = 'saved';
+      if (ui.main?.kind === 'note' && ui.main.id === view.note.id) ui.show(null);
+      return;
+    }
+    if (mine?.after) {
+      const note = mine.after as Note;
+      this.view = { ...view, note };
+      // What the researcher is typing wins over an echo of their own save; anything else (undo, a rename that
+      // rewrote links) replaces a draft that has no unsaved typing.
+      if (this.saveState === 'saved' && this.draft !== note.body) this.draft = note.body;
+    }
+    // Other notes changed: who links here may have too.
+    if (changed.some((r) => r.id !== view.note.id)) void this.refresh();
   }
 
   async newNote(): Promise<void> {
@@ -108,8 +138,7 @@ class NotesState {
     this.saveState = 'saving';
     this.saving = (async () => {
       try {
-        const note = await api.noteUpdate({ id: view.note.id, body });
-        if (this.view?.note.id === note.id) this.view = { ...this.view, note };
+        await api.noteUpdate({ id: view.note.id, body });
         this.saveState = this.draft === body ? 'saved' : 'dirty';
         this.saveError = null;
       } catch (e) {
@@ -122,7 +151,6 @@ class NotesState {
     // Re-read: the save above changed the state while we awaited.
     const after: SaveState = this.currentState();
     if (after === 'dirty') await this.flush();
-    else if (after === 'saved') await Promise.all([this.refresh(), this.loadList()]);
   }
 
   private currentState(): SaveState {
@@ -156,7 +184,6 @@ class NotesState {
       submitLabel: 'Rename',
       submit: async (title) => {
         const { notesUpdated } = await api.noteRename({ id: view.note.id, title });
-        await Promise.all([this.loadList(), this.open(view.note.id)]);
         ui.toast(
           notesUpdated === 0
             ? `Renamed to “${title}”.`
@@ -166,29 +193,15 @@ class NotesState {
     });
   }
 
+  /** Into the Trash: nothing is asked (undo and the Trash bring it back), and the toast says where it went. */
   async remove(): Promise<void> {
     const view = this.view;
     if (!view) return;
     await this.flush();
     try {
       const removed = await api.noteDelete({ id: view.note.id });
-      this.view = null;
-      this.saveState = 'saved';
-      ui.show(null);
-      await this.loadList();
-      ui.toast(`Deleted the note “${removed.title}”.`, {
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              const note = await api.noteRestore({ note: removed });
-              await this.loadList();
-              await this.open(note.id);
-            } catch (e) {
-              ui.error(e);
-            }
-          },
-        },
+      ui.toast(`Moved the note “${removed.title}” to the Trash.`, {
+        action: { label: 'Undo', run: () => history.undo() },
       });
     } catch (e) {
       ui.error(e);
@@ -201,7 +214,6 @@ class NotesState {
     let noteId: string;
     if ('newTitle' in target) {
       const note = await api.noteCreate({ title: target.newTitle, body: markdown + '\n' });
-      await this.loadList();
       await this.open(note.id);
       noteId = note.id;
     } else if (this.view?.note.id === target.noteId) {
@@ -219,13 +231,18 @@ class NotesState {
       const sep =
         note.body === '' || note.body.endsWith('\n\n') ? '' : note.body.endsWith('\n') ? '\n' : '\n\n';
       await api.noteUpdate({ id: noteId, body: `${note.body}${sep}${markdown}\n` });
-      await this.loadList();
     }
     this.citeHighlightId = null;
-    await reader.reload();
     const title = this.list.find((n) => n.id === noteId)?.title ?? 'the note';
     ui.toast(`Cited in “${title}”.`);
   }
 }
+
+const summaryOf = ({ id, title, createdAt, updatedAt }: Note): NoteSummary => ({
+  id,
+  title,
+  createdAt,
+  updatedAt,
+});
 
 export const notes = new NotesState();

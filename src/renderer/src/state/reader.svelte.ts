@@ -1,10 +1,9 @@
 // The article being read: its view, where to scroll, which terms to mark, and highlight editing.
-import type { ArticleView } from '../../../main/core/api-contract';
+import type { ArticleView, CommitEvent } from '../../../main/core/api-contract';
 import type { Highlight } from '../../../main/core/types';
 import { api } from '../lib/api-client';
 import type { TextSelection } from '../lib/selection';
-import { library } from './library.svelte';
-import { tags } from './tags.svelte';
+import { history } from './history.svelte';
 import { ui } from './ui.svelte';
 
 export interface OpenOptions {
@@ -66,6 +65,46 @@ class ReaderState {
     if (ui.main?.kind === 'article') await this.load(ui.main.id);
   }
 
+  /**
+   * Applies a committed change set to the open article: its highlights and counts in place; a new text (re-extract,
+   * undo of one) or notes citing it changed are read again.
+   */
+  apply(e: CommitEvent): void {
+    const view = this.view;
+    if (!view) return;
+    const id = view.article.id;
+    let next: ArticleView = view;
+    let reread = false;
+    for (const r of e.records) {
+      if (r.kind === 'article' && r.id === id) {
+        if (!r.after) {
+          this.view = null;
+          return;
+        }
+        if ((r.after.bodyKey ?? r.after.id) !== (next.article.bodyKey ?? next.article.id)) reread = true;
+      } else if (r.kind === 'highlight') {
+        const was = next.highlights.some((h) => h.id === r.id);
+        if (r.after && r.after.articleId === id) {
+          next = {
+            ...next,
+            highlights: was
+              ? next.highlights.map((h) => (h.id === r.id ? r.after : h))
+              : [...next.highlights, r.after],
+          } as ArticleView;
+        } else if (was) {
+          next = { ...next, highlights: next.highlights.filter((h) => h.id !== r.id) };
+        }
+      } else if (r.kind === 'note') {
+        const cites = r.after?.body.includes(`quire://article/${encodeURIComponent(id)}`) ?? false;
+        if (cites || next.backlinks.some((b) => b.noteId === r.id)) reread = true;
+      }
+    }
+    const summary = e.articles.find((a) => a.id === id);
+    if (summary) next = { ...next, article: summary };
+    if (reread) void this.reload();
+    else if (next !== view) this.view = next;
+  }
+
   highlight(id: string): Highlight | undefined {
     return this.view?.highlights.find((h) => h.id === id);
   }
@@ -85,18 +124,11 @@ class ReaderState {
     this.selection = null;
     this.pickerOpen = false;
     window.getSelection()?.removeAllRanges();
-    await Promise.all([this.reload(), tags.load(), library.load()]);
   }
 
   async setTags(id: string, tagIds: string[], tagNames: string[] = []): Promise<void> {
     try {
-      let ids = tagIds;
-      if (tagNames.length > 0) {
-        const created = await Promise.all(tagNames.map((name) => api.tagCreate({ name })));
-        ids = [...ids, ...created.map((t) => t.id)];
-      }
-      await api.highlightUpdate({ id, tagIds: ids });
-      await Promise.all([this.reload(), tags.load(), library.load()]);
+      await api.highlightUpdate({ id, tagIds, tagNames });
     } catch (e) {
       ui.error(e);
     }
@@ -105,7 +137,6 @@ class ReaderState {
   async setMemo(id: string, memo: string): Promise<void> {
     try {
       await api.highlightUpdate({ id, memo });
-      await this.reload();
     } catch (e) {
       ui.error(e);
     }
@@ -113,22 +144,9 @@ class ReaderState {
 
   async remove(id: string): Promise<void> {
     try {
-      const removed = await api.highlightDelete({ id });
+      await api.highlightDelete({ id });
       this.popover = null;
-      await Promise.all([this.reload(), tags.load(), library.load()]);
-      ui.toast('Highlight deleted.', {
-        action: {
-          label: 'Undo',
-          run: async () => {
-            try {
-              await api.highlightRestore({ highlight: removed });
-              await Promise.all([this.reload(), tags.load(), library.load()]);
-            } catch (e) {
-              ui.error(e);
-            }
-          },
-        },
-      });
+      ui.toast('Highlight deleted.', { action: { label: 'Undo', run: () => history.undo() } });
     } catch (e) {
       ui.error(e);
     }

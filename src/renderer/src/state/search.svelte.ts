@@ -1,6 +1,11 @@
 // Top-bar search: debounced as you type, stale answers dropped by a request counter, pages appended on
 // demand, the last query remembered across restarts, and the index-rebuild progress the core reports.
-import type { SearchGroup, SearchPassageHit, SearchResponse } from '../../../main/core/api-contract';
+import type {
+  CommitEvent,
+  SearchGroup,
+  SearchPassageHit,
+  SearchResponse,
+} from '../../../main/core/api-contract';
 import { api, messageOf, onEvent } from '../lib/api-client';
 import { isString, load, save } from '../lib/persist';
 import { layoutResults } from '../lib/result-rows';
@@ -95,6 +100,18 @@ class SearchState {
     } finally {
       this.loadingMore = false;
     }
+  }
+
+  /** A change set the open results may no longer reflect: texts, titles, or (for `tag:` queries) tags. */
+  apply(e: CommitEvent): void {
+    const usesTags = /(^|\s)-?tag:/i.test(this.query);
+    const affects = e.records.some(
+      (r) =>
+        r.kind === 'article' ||
+        r.kind === 'note' ||
+        (usesTags && (r.kind === 'highlight' || r.kind === 'tag')),
+    );
+    if (affects) this.refreshSoon();
   }
 
   /** The notebook changed (an import batch, a note edit): refresh what is on screen, quietly. */
