@@ -37,11 +37,13 @@ export function importedPackages(root: string, entries: string[]): Set<string> {
 }
 
 /**
- * Every installed package folder (`node_modules/…`, relative to `root`) that `packages` need at run time:
- * their dependencies and installed optional dependencies, resolved the way Node resolves them.
+ * The names of every installed package that `packages` need at run time: their dependencies and installed
+ * optional dependencies, resolved the way Node resolves them. Names, not folders: electron-builder lays
+ * node_modules out again when it packs (a package nested here may sit at the top there).
  */
-export function installedClosure(root: string, packages: Iterable<string>): string[] {
+export function runtimePackages(root: string, packages: Iterable<string>): string[] {
   const found = new Set<string>();
+  const names = new Set<string>();
   const locate = (name: string, from: string): string | null => {
     for (let dir = from; dir.startsWith(root); dir = dirname(dir)) {
       const candidate = join(dir, 'node_modules', name);
@@ -55,9 +57,11 @@ export function installedClosure(root: string, packages: Iterable<string>): stri
     if (found.has(rel)) return;
     found.add(rel);
     const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      name: string;
       dependencies?: Record<string, string>;
       optionalDependencies?: Record<string, string>;
     };
+    names.add(manifest.name);
     for (const name of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
       const location = locate(name, dir);
       if (location) walk(location);
@@ -68,23 +72,24 @@ export function installedClosure(root: string, packages: Iterable<string>): stri
     if (!location) throw new Error(`${name} is imported by a worker but not installed`);
     walk(location);
   }
-  return [...found].sort();
+  return [...names].sort();
 }
 
-/** electron-builder's `asarUnpack` globs as a test: `**` any depth, `*` within one path segment. */
+/**
+ * electron-builder's `asarUnpack` globs (minimatch) as a test, for the forms package.json uses: `**` any number
+ * of folders (also none), `*` within one path segment.
+ */
 export function globMatcher(patterns: string[]): (path: string) => boolean {
+  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const part = (token: string) =>
+    token === '**/' ? '(?:.*/)?' : token === '/**' ? '(?:/.*)?' : token === '*' ? '[^/]*' : escape(token);
   const regexes = patterns.map(
     (pattern) =>
       new RegExp(
         `^${pattern
-          .split('**')
-          .map((part) =>
-            part
-              .split('*')
-              .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-              .join('[^/]*'),
-          )
-          .join('.*')}$`,
+          .split(/(\*\*\/|\/\*\*|\*)/)
+          .map(part)
+          .join('')}$`,
       ),
   );
   return (path) => regexes.some((r) => r.test(path));
