@@ -11,13 +11,22 @@ import { rebuildWorkerBeside } from './core/search/rebuild';
 import { EVENT_CHANNEL } from './channels';
 import { registerDesktopIpc } from './desktop-ipc';
 import { registerIpc } from './ipc';
+import {
+  notebookArgument,
+  secondLaunchNotebook,
+  startupNotebooks,
+  type SecondLaunch,
+} from './launch-notebook';
 import { buildMenu } from './menu';
-import { createMainWindow, isTrustedSender, lockDownSession } from './window';
+import { createMainWindow, devServerUrl, isTrustedSender, lockDownSession } from './window';
+import { readWindowState, windowStateFile, writeWindowState } from './window-state-file';
 
 const platform = { platform: process.platform, env: process.env, home: homedir() };
+/** A notebook folder given on the command line: `Quire ~/Research/Myanmar`. */
+const requested = notebookArgument(process.argv, process.defaultApp === true, process.cwd());
 
-if (!app.requestSingleInstanceLock()) {
-  // One writer per notebook: a second launch focuses the first window instead.
+// One writer per notebook: a second launch hands its notebook (if it names one) to the running app and quits.
+if (!app.requestSingleInstanceLock({ notebook: requested } satisfies SecondLaunch)) {
   app.quit();
 } else {
   void main();
@@ -26,9 +35,10 @@ if (!app.requestSingleInstanceLock()) {
 async function main(): Promise<void> {
   await app.whenReady();
   lockDownSession();
+  const dataDir = userDataDir(platform);
   const services = createServices({
     appVersion: APP_VERSION,
-    userDataDir: userDataDir(platform),
+    userDataDir: dataDir,
     // Imports extract in worker threads (out/main/extract-worker.js) so the window stays responsive.
     extractor: extractorBeside(import.meta.url),
     // A missing or damaged search index is rebuilt in out/main/rebuild-worker.js while the window answers.
@@ -43,20 +53,27 @@ async function main(): Promise<void> {
   });
 
   await openInitialNotebook();
-  const win = createMainWindow(windowTitle());
+  const stateFile = windowStateFile(dataDir);
+  const win = createMainWindow(windowTitle(), readWindowState(stateFile), (state) => {
+    try {
+      writeWindowState(stateFile, state);
+    } catch {
+      // Where the window was is a convenience: a read-only profile folder must not stop the app.
+    }
+  });
 
+  const openNotebook = (path: string) =>
+    void core.open(path, { create: false }).catch((e) => showError(`Could not open the notebook ${path}`, e));
+
+  // The title and the File > Open Recent list follow the open notebook, however it was opened.
   const refreshChrome = async () => {
     win.setTitle(windowTitle());
     const recent = await core.recent.list();
     Menu.setApplicationMenu(
       buildMenu(
         recent,
-        {
-          command: (id) => events.emit('command', { id }),
-          openRecent: (path) =>
-            void core.open(path, { create: false }).catch((e) => showError('Could not open the notebook', e)),
-        },
-        process.platform === 'darwin',
+        { command: (id) => events.emit('command', { id }), openRecent: openNotebook },
+        { isMac: process.platform === 'darwin', devTools: devServerUrl !== null },
       ),
     );
   };
@@ -65,9 +82,11 @@ async function main(): Promise<void> {
   });
   await refreshChrome();
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, _argv, _cwd, data) => {
     if (win.isMinimized()) win.restore();
     win.focus();
+    const notebook = secondLaunchNotebook(data);
+    if (notebook) openNotebook(notebook);
   });
   app.on('window-all-closed', () => app.quit());
   let closing = false;
@@ -87,22 +106,22 @@ async function main(): Promise<void> {
     }
   }
 
-  /** Reopen the last notebook; if that fails, say why and fall back to the default one. */
+  /** The notebook named on the command line, else QUIRE_NOTEBOOK, else the last one, else the default. */
   async function openInitialNotebook(): Promise<void> {
-    const last = (await core.recent.list())[0]?.path;
-    const fallback = resolveNotebookDir(platform, undefined);
-    if (last && last !== fallback) {
+    const choices = startupNotebooks({
+      argument: requested,
+      environment: platform.env.QUIRE_NOTEBOOK,
+      last: (await core.recent.list())[0]?.path,
+      standard: resolveNotebookDir(platform, undefined),
+    });
+    for (const [i, choice] of choices.entries()) {
       try {
-        await core.open(last, { create: false });
+        await core.open(choice.path, { create: choice.create });
         return;
       } catch (e) {
-        showError(`Could not reopen ${last}; opening the default notebook instead`, e);
+        const next = choices[i + 1];
+        showError(`Could not open ${choice.path}${next ? `; opening ${next.path} instead` : ''}`, e);
       }
-    }
-    try {
-      await core.open(fallback, { create: true });
-    } catch (e) {
-      showError('Could not open the default notebook', e);
     }
   }
 }

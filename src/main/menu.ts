@@ -7,8 +7,18 @@ export interface MenuActions {
   openRecent(path: string): void;
 }
 
+export interface MenuOptions {
+  isMac: boolean;
+  /** Developer tools in the View menu: only when the window shows the dev server's page. */
+  devTools: boolean;
+}
+
 /** The app menu. Accelerators here are the same shortcuts the renderer shows in its palette. */
-export function buildMenu(recent: RecentNotebook[], actions: MenuActions, isMac: boolean): Menu {
+export function buildMenu(
+  recent: RecentNotebook[],
+  actions: MenuActions,
+  { isMac, devTools }: MenuOptions,
+): Menu {
   const cmd = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     click: () => actions.command(id),
@@ -30,7 +40,11 @@ export function buildMenu(recent: RecentNotebook[], actions: MenuActions, isMac:
         {
           label: 'Open Recent',
           submenu: recent.length
-            ? recent.map((r) => ({ label: `${r.name} — ${r.path}`, click: () => actions.openRecent(r.path) }))
+            ? recent.map((r) => ({
+                // `&` marks a mnemonic in menu labels; `&&` is a literal one (a notebook called "R&D").
+                label: `${r.name} — ${r.path}`.replaceAll('&', '&&'),
+                click: () => actions.openRecent(r.path),
+              }))
             : [{ label: 'No recent notebooks', enabled: false }],
         },
         { type: 'separator' },
@@ -50,9 +64,7 @@ export function buildMenu(recent: RecentNotebook[], actions: MenuActions, isMac:
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(process.env.ELECTRON_RENDERER_URL
-          ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions]
-          : []),
+        ...(devTools ? [{ role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),
       ],
     },
     { role: 'windowMenu' },

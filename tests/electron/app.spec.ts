@@ -1,21 +1,13 @@
 // Desktop e2e: runs wherever an Electron binary exists (e.g. the GitHub workflow); elsewhere every test
 // here is skipped with the reason printed.
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
-const repo = resolve(import.meta.dirname, '../..');
-const pathFile = join(repo, 'node_modules', 'electron', 'path.txt');
-const binary = existsSync(pathFile)
-  ? join(repo, 'node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
-  : null;
-const skipReason =
-  'No Electron binary here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD); desktop e2e skipped.';
-if (!binary || !existsSync(binary)) console.log(`electron e2e: ${skipReason}`);
+import { electronBinary, mainEntry, repo, skipReason } from './electron-binary';
 
 test.describe('desktop app', () => {
-  test.skip(!binary || !existsSync(binary), skipReason);
+  test.skip(!electronBinary, skipReason);
 
   let app: ElectronApplication;
   let home: string;
@@ -23,8 +15,8 @@ test.describe('desktop app', () => {
   test.beforeEach(async () => {
     home = mkdtempSync(join(tmpdir(), 'quire-electron-'));
     app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: [join(repo, 'out', 'main', 'index.js')],
+      executablePath: electronBinary ?? undefined,
+      args: [mainEntry],
       env: {
         ...process.env,
         HOME: home,

@@ -6,10 +6,24 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
-/** The built worker script `fileName` beside the calling entry, or null when there is none (e.g. from source). */
+/**
+ * The built worker script `fileName` beside the calling entry, or null when there is none (e.g. from source).
+ * In the packaged app the entry sits inside `app.asar`, where a worker thread cannot start a script: the worker
+ * is started from the copy electron-builder unpacks beside the archive (`asarUnpack` in package.json).
+ */
 export function workerScriptBeside(entryUrl: string, fileName: string): URL | null {
   const url = new URL(fileName, entryUrl);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
+  if (url.protocol !== 'file:') return null;
+  const path = outsideAsar(fileURLToPath(url));
+  return existsSync(path) ? pathToFileURL(path) : null;
+}
+
+/**
+ * `path` with its `app.asar` folder replaced by `app.asar.unpacked`, where electron-builder puts the files it
+ * unpacks; paths outside an archive are returned as they are. Both separators, for Windows paths.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
 }
 
 /** Starts a worker from a built `.js` script, or from a `.ts` source through a tsx bootstrap. */
