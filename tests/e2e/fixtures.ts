@@ -46,7 +46,7 @@ function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
 export const test = base.extend<{ served: Served; quire: QuirePage }>({
   // Playwright needs the destructuring pattern to see that this fixture depends on no other fixture.
   // eslint-disable-next-line no-empty-pattern
-  served: async ({}, use) => {
+  served: async ({}, use, testInfo) => {
     const workDir = await mkdtemp(join(tmpdir(), 'quire-e2e-'));
     const notebookDir = join(workDir, 'notebook');
     let stderr = '';
@@ -74,6 +74,10 @@ export const test = base.extend<{ served: Served; quire: QuirePage }>({
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+      // What the server said is the first thing to read when a test fails.
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach('quire serve stderr', { body: stderr });
+      if (process.env.QUIRE_E2E_SERVER_LOG) process.stderr.write(stderr);
       await rm(workDir, { recursive: true, force: true });
     }
   },

@@ -1,6 +1,7 @@
 // The corruption matrix: each file a notebook keeps × the ways a disk or a person damages it. After each: the
 // notebook opens (read-only where a newer Quire wrote it), nothing is overwritten without a byte-exact copy in
 // .quarantine/, every record that survives is kept, and notebookInfo tells the researcher what happened.
+import { bodyFile } from '../../../src/main/core/store/bodies';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,7 +196,7 @@ describe('an article text (body file)', () => {
       const record = s0.core.session().store.get('article', articleId);
       await s0.core.close();
       const key = record?.bodyKey ?? '';
-      const file = path.join(dir, 'bodies', key.slice(0, 2), `${key}.json`);
+      const file = bodyFile(dir, key);
       const bad = damage(await fs.readFile(file), how, '"text"');
       if (bad) await fs.writeFile(file, bad);
       else await fs.rm(file);

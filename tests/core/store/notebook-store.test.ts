@@ -1,3 +1,4 @@
+import { bodyFile } from '../../../src/main/core/store/bodies';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -180,7 +181,7 @@ describe('article texts', () => {
     const [k1] = await store.writeBodies([a.body]);
     const [k2] = await store.writeBodies([{ text: a.body.text, passages: a.body.passages }]);
     expect(k1).toBe(k2);
-    const file = path.join(dir, 'bodies', (k1 ?? '').slice(0, 2), `${k1}.json`);
+    const file = bodyFile(dir, k1 ?? '');
     const bytes = await fs.readFile(file);
     bytes[10] = bytes[10] === 0x41 ? 0x42 : 0x41;
     await fs.writeFile(file, bytes);

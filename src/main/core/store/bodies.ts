@@ -1,4 +1,4 @@
-// Article texts: one file each, named by the sha256 of its bytes (`bodies/<xx>/<key>.json`). A name that is its
+// Article texts: one file each, named by the sha256 of its bytes (`bodies/<x>/<key>.json`). A name that is its
 // own checksum makes damage detectable on every read, and a file that never changes once written lets undo (and
 // the Trash) bring back an earlier text by pointing the article at it again. Files no article (nor a trashed one)
 // points at any more are removed when the notebook closes.
@@ -20,9 +20,13 @@ const contentKey = /^[0-9a-f]{64}$/;
 /** Where an article's text is: its key when it has one, else (older notebooks) its id. */
 export type BodyRef = Pick<ArticleRecord, 'id' | 'bodyKey'>;
 
+/**
+ * Texts named by key go in 16 folders (its first hex digit): an import batch then syncs at most 16 folders. Texts
+ * of older notebooks, named by article id, stay where they were (the id's first two characters).
+ */
 export function bodyFile(dir: string, name: string): string {
-  if (!contentKey.test(name) && !isSafeId(name))
-    throw new QuireError('NOT_FOUND', `There is no article text named "${name}".`);
+  if (contentKey.test(name)) return path.join(dir, BODIES_DIR, name.slice(0, 1), `${name}.json`);
+  if (!isSafeId(name)) throw new QuireError('NOT_FOUND', `There is no article text named "${name}".`);
   return path.join(dir, BODIES_DIR, name.slice(0, 2), `${name}.json`);
 }
 
