@@ -6,6 +6,7 @@ import { createServices } from './core/app/create';
 import { resolveNotebookDir, userDataDir } from './core/app/paths';
 import { APP_VERSION } from './core/app/version';
 import { toApiError } from './core/errors';
+import type { UndoState } from './core/api-contract';
 import { extractorBeside } from './core/import/extract-pool';
 import { rebuildWorkerBeside } from './core/search/rebuild';
 import { EVENT_CHANNEL } from './channels';
@@ -66,6 +67,7 @@ async function main(): Promise<void> {
     void core.open(path, { create: false }).catch((e) => showError(`Could not open the notebook ${path}`, e));
 
   // The title and the File > Open Recent list follow the open notebook, however it was opened.
+  let undo: UndoState = { undo: null, redo: null };
   const refreshChrome = async () => {
     win.setTitle(windowTitle());
     const recent = await core.recent.list();
@@ -73,12 +75,20 @@ async function main(): Promise<void> {
       buildMenu(
         recent,
         { command: (id) => events.emit('command', { id }), openRecent: openNotebook },
-        { isMac: process.platform === 'darwin', devTools: devServerUrl !== null },
+        { isMac: process.platform === 'darwin', devTools: devServerUrl !== null, undo },
       ),
     );
   };
-  events.subscribe((name) => {
-    if (name === 'notebook') void refreshChrome();
+  events.subscribe((name, payload) => {
+    if (name === 'notebook') {
+      undo = core.session().undoState();
+      void refreshChrome();
+    } else if (name === 'committed' && 'undo' in payload) {
+      // The Edit menu names what Undo and Redo would do; rebuilt only when that changes.
+      if (payload.undo.undo === undo.undo && payload.undo.redo === undo.redo) return;
+      undo = payload.undo;
+      void refreshChrome();
+    }
   });
   await refreshChrome();
 

@@ -1,5 +1,5 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { RecentNotebook } from './core/api-contract';
+import type { RecentNotebook, UndoState } from './core/api-contract';
 
 export interface MenuActions {
   /** Forwards a command id to the renderer's command registry (same ids as its command palette). */
@@ -9,6 +9,8 @@ export interface MenuActions {
 
 export interface MenuOptions {
   isMac: boolean;
+  /** What Undo and Redo would do now: their items say it ("Undo: Tag a passage “x”"). */
+  undo: UndoState;
   /** Developer tools in the View menu: only when the window shows the dev server's page. */
   devTools: boolean;
 }
@@ -17,7 +19,7 @@ export interface MenuOptions {
 export function buildMenu(
   recent: RecentNotebook[],
   actions: MenuActions,
-  { isMac, devTools }: MenuOptions,
+  { isMac, devTools, undo }: MenuOptions,
 ): Menu {
   const cmd = (label: string, id: string, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -51,7 +53,21 @@ export function buildMenu(
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: '&Edit',
+      submenu: [
+        // The renderer decides: in a text field these undo typing; elsewhere they undo notebook changes.
+        { ...cmd(undo.undo ?? 'Undo', 'undo', 'CmdOrCtrl+Z') },
+        { ...cmd(undo.redo ?? 'Redo', 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        cmd('Show the Trash', 'show-trash'),
+      ],
+    },
     {
       label: '&View',
       submenu: [

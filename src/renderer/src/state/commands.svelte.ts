@@ -2,6 +2,7 @@
 import type { SwitcherItem } from '../../../main/core/api-contract';
 import { api, desktop, onEvent } from '../lib/api-client';
 import { base64ToBytes } from '../lib/base64';
+import { isTyping } from '../lib/platform';
 import { history } from './history.svelte';
 import { importer } from './import.svelte';
 import { notebook } from './notebook.svelte';
@@ -187,7 +188,13 @@ class PaletteState {
 
 export const palette = new PaletteState();
 
-/** Desktop menu items arrive as `command` events with the same ids. */
+/**
+ * Desktop menu items arrive as `command` events with the same ids. The Edit menu's Undo and Redo carry the
+ * shortcuts, so in a text field they must do what the keys do there: undo typing.
+ */
 export function listenForMenuCommands(): () => void {
-  return onEvent('command', ({ id }) => runCommand(id));
+  return onEvent('command', ({ id }) => {
+    if ((id === 'undo' || id === 'redo') && isTyping(document.activeElement)) document.execCommand(id);
+    else runCommand(id);
+  });
 }
