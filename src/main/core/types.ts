@@ -85,6 +85,8 @@ export interface ArticleRecord extends ArticleMetadata {
   extractorVersion?: number;
   /** The file states no title and the researcher has not given one: `title` is a stand-in. */
   untitled?: boolean;
+  /** The researcher's memo on the whole document. */
+  memo?: string;
   /**
    * The stored text: `bodies/<xx>/<bodyKey>.json`, named by the sha256 of its bytes (so it is immutable and
    * self-checking, and an earlier text stays available to undo). Absent on articles stored before keys:
@@ -115,9 +117,17 @@ export interface TextQuoteSelector {
 
 export interface Tag {
   id: string;
+  /** The tag's own name (one level: "Ministry of Defence"); its path comes from its parents. */
   name: string;
+  /** The tag this one sits under in the codebook, or null at the top level. */
+  parentId: string | null;
+  /** What the code means, when to apply it, an example: the codebook entry. */
+  description: string;
+  /** Position among its siblings when the researcher has ordered them by hand (lower first). */
+  order: number;
   /** CSS colour, `#rrggbb`. */
   color: string;
+  /** The researcher's thinking about the code (a code memo). */
   memo: string;
   createdAt: string;
 }

@@ -34,7 +34,16 @@ describe('tag colours', () => {
 });
 
 describe('tags', () => {
-  const tag = (id: string, name: string): Tag => ({ id, name, color: '#e03131', memo: '', createdAt: '' });
+  const tag = (id: string, name: string): Tag => ({
+    id,
+    name,
+    parentId: null,
+    description: '',
+    order: 0,
+    color: '#e03131',
+    memo: '',
+    createdAt: '',
+  });
 
   it('treat names that differ only in case or spacing as the same tag', () => {
     expect(normalizeTagName('  arms   trade\t')).toBe('arms trade');

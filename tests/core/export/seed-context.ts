@@ -20,7 +20,16 @@ export const note = (
   createdAt,
   updatedAt: '2024-03-02T11:30:00.000Z',
 });
-const tag = (id: string, name: string): Tag => ({ id, name, color: '#e03131', memo: '', createdAt: '' });
+const tag = (id: string, name: string): Tag => ({
+  id,
+  name,
+  parentId: null,
+  description: '',
+  order: 0,
+  color: '#e03131',
+  memo: '',
+  createdAt: '',
+});
 
 export async function seedContext(): Promise<ExportContext> {
   const text = (await readFile(path.join(corpus, 'seeds/003_0bc413b256a4f06c.txt'), 'utf8')).replace(

@@ -101,6 +101,9 @@ export const note = (i: number, body = `Body ${i}`): Note => ({
 export const tag = (i: number): Tag => ({
   id: `t${i}`,
   name: `tag ${i}`,
+  parentId: null,
+  description: '',
+  order: 0,
   color: '#3366cc',
   memo: '',
   createdAt: '2026-11-22T18:40:00.000Z',

@@ -23,6 +23,9 @@ export function createTag(core: Core, tx: Transaction, name: string, color?: str
   const tag: Tag = {
     id: core.ids('tag'),
     name: normalizeTagName(name),
+    parentId: null,
+    description: '',
+    order: 0,
     color: color ?? nextTagColor(tags.map((t) => t.color)),
     memo: '',
     createdAt: core.now().toISOString(),

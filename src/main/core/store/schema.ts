@@ -56,6 +56,7 @@ export const articleRecordSchema = z.object({
   blockChoices: z.record(z.string(), z.enum(['keep', 'drop'])).optional(),
   extractorVersion: z.number().int().min(0).optional(),
   untitled: z.boolean().optional(),
+  memo: z.string().optional(),
   bodyKey: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
@@ -72,6 +73,10 @@ export const articleBodySchema = z.object({
 export const tagSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
+  // Tags stored before the codebook had levels sit at the top, undescribed, in name order.
+  parentId: z.string().min(1).nullable().default(null),
+  description: z.string().default(''),
+  order: z.number().default(0),
   color: z.string(),
   memo: z.string(),
   createdAt: isoTime,
