@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const b = services();
   t = performance.now();
   await b.core.open(notebook, { create: false });
-  await b.api.search({ query: 'Myanmar', limit: 10, offset: 0 });
+  await b.api.search({ query: 'Myanmar', limit: 10, offset: 0, hits: 3 });
   row('open notebook until first search answers', ms(performance.now() - t), budget.open);
 
   const cases = JSON.parse(await readFile(join(corpus, 'queries.json'), 'utf8')) as QueryCase[];
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const recall = new Map<string, { hit: number; all: number }>();
   for (const c of cases) {
     t = performance.now();
-    const r = await b.api.search({ query: c.query, limit: 10, offset: 0 });
+    const r = await b.api.search({ query: c.query, limit: 10, offset: 0, hits: 3 });
     times.push(performance.now() - t);
     const found = new Set(r.groups.map((g) => fileOf.get(g.id)));
     const stat = recall.get(c.kind) ?? { hit: 0, all: 0 };

@@ -74,6 +74,24 @@ test('typos, operators and Burmese find the right passages, marked', async ({ qu
   await expect(s.group('မြန်မာ')).toBeVisible();
 });
 
+test('every passage the totals count can be reached: a group shows how many match and brings the rest', async ({
+  quire,
+}) => {
+  await quire.importFiles(seeds);
+  await quire.closeImportReport();
+  const s = quire.searchPanel;
+  await s.search('Fomen');
+  const totals = (await s.totals.textContent()) ?? '';
+  const passages = Number(/(\d+) passages?/.exec(totals)?.[1]);
+  expect(passages).toBeGreaterThan(3);
+  while ((await s.more.count()) > 0) {
+    const before = await s.hits.count();
+    await s.more.first().click();
+    await expect(s.hits).not.toHaveCount(before);
+  }
+  await expect(s.hits).toHaveCount(passages);
+});
+
 test('a note hit opens the note with its paragraph selected', async ({ quire, served }) => {
   await importSeedsAndBurmese(quire, served.workDir);
   await quire.showNotes();
@@ -119,8 +137,8 @@ test('results are keyboard-navigable from the field and the list', async ({ quir
   // In the list: End, Home, ↓, Enter; Escape goes back to the field.
   await s.list.focus();
   await page.keyboard.press('End');
-  const count = await s.hits.count();
-  await expect(s.hits.nth(count - 1)).toHaveAttribute('aria-selected', 'true');
+  const options = s.list.getByRole('option');
+  await expect(options.nth((await options.count()) - 1)).toHaveAttribute('aria-selected', 'true');
   await expect(s.selected).toBeInViewport();
   await page.keyboard.press('Home');
   await expect(s.hits.first()).toHaveAttribute('aria-selected', 'true');

@@ -79,6 +79,13 @@ export const apiSchemas = {
       query: text(2000),
       limit: z.number().int().min(1).max(1000).default(50),
       offset: z.number().int().min(0).max(1_000_000).default(0),
+      /** Passages per article or note, best first (each group's `hitTotal` says how many match). */
+      hits: z.number().int().min(1).max(1000).default(3),
+      /** Only this article or note: every one of its matching passages reachable. */
+      within: z
+        .object({ kind: z.enum(['article', 'note']), id })
+        .strict()
+        .optional(),
     })
     .strict(),
   switcher: z.object({ query: text(500), limit: z.number().int().min(1).max(200).default(20) }).strict(),
@@ -253,6 +260,8 @@ export interface SearchGroup {
   /** Source · date for articles; "Note" for notes. */
   detail: string;
   score: number;
+  /** How many of its passages match; `hits` holds the best of them. */
+  hitTotal: number;
   hits: SearchPassageHit[];
 }
 

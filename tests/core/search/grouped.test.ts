@@ -247,3 +247,32 @@ describe('grouped ranking', () => {
     expect(order(idx, 'military cooperation')).toEqual(['phrase', 'apart']);
   });
 });
+
+describe('every counted passage is reachable', () => {
+  const many = build({
+    long: {
+      title: 'Long report',
+      paragraphs: Array.from({ length: 7 }, (_, i) => `Paragraph ${i} mentions Fomin again.`),
+    },
+    short: { title: 'Short note', paragraphs: ['Fomin once.', 'Nothing here.'] },
+  });
+
+  it('each group says how many of its passages match; the hits add up to the passage total', () => {
+    const r = many.search('fomin', { limit: 10 });
+    expect(r.passageTotal).toBe(8);
+    expect(r.groups.map((g) => [g.id, g.hitTotal, g.hits.length])).toEqual([
+      ['long', 7, 3],
+      ['short', 1, 1],
+    ]);
+    expect(r.groups.reduce((n, g) => n + g.hitTotal, 0)).toBe(r.passageTotal);
+  });
+
+  it('within one document, every matching passage comes back, best first', () => {
+    const r = many.search('fomin', { limit: 1, hitsPerGroup: 1000, within: { kind: 'article', id: 'long' } });
+    expect(r.groups).toHaveLength(1);
+    expect(r.groups[0]?.hits.map((h) => h.passageId).sort()).toEqual(
+      Array.from({ length: 7 }, (_, i) => `long:p${i}`).sort(),
+    );
+    expect(many.search('fomin', { limit: 5, within: { kind: 'article', id: 'nope' } }).groups).toEqual([]);
+  });
+});

@@ -7,6 +7,8 @@ export class SearchPanel {
   readonly help: Locator;
   readonly list: Locator;
   readonly hits: Locator;
+  /** The rows that bring the rest of a group's matching passages. */
+  readonly more: Locator;
   readonly groups: Locator;
   readonly totals: Locator;
   readonly interpretation: Locator;
@@ -18,7 +20,8 @@ export class SearchPanel {
     this.helpButton = page.getByRole('button', { name: 'Search help' });
     this.help = page.getByRole('dialog', { name: 'Search help' });
     this.list = page.getByRole('listbox', { name: 'Results' });
-    this.hits = this.list.getByRole('option');
+    this.hits = this.list.getByTestId('search-hit');
+    this.more = this.list.getByTestId('search-more');
     this.groups = page.getByTestId('search-group');
     this.totals = page.getByTestId('search-totals');
     this.interpretation = page.getByTestId('search-interpretation');

@@ -41,6 +41,7 @@ async function present(session: NotebookSession, found: RankedGroup[]): Promise<
       title,
       detail,
       score: g.score,
+      hitTotal: g.hitTotal,
       hits: g.hits.map((h) => ({ ...h, ...snippetOrPlain(text.slice(h.start, h.end), h.terms) })),
     });
   }
@@ -56,9 +57,9 @@ function snippetOrPlain(passage: string, terms: string[]): { snippet: string; ma
   }
 }
 
-async function search(core: Core, { query, limit, offset }: ApiParsedInput<'search'>) {
+async function search(core: Core, { query, limit, offset, hits, within }: ApiParsedInput<'search'>) {
   const session = core.session();
-  const result = session.index.search(query, { limit, offset });
+  const result = session.index.search(query, { limit, offset, hitsPerGroup: hits, within: within ?? null });
   return {
     query,
     total: result.total,

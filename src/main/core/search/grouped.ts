@@ -31,7 +31,18 @@ export interface RankedGroup {
   kind: 'article' | 'note';
   id: string;
   score: number;
+  /** Every passage of the document that matches (its best ones are in `hits`). */
+  hitTotal: number;
   hits: GroupHit[];
+}
+
+export interface GroupedOptions {
+  limit: number;
+  offset: number;
+  /** Passages kept per document, best first. */
+  hitsPerGroup: number;
+  /** Only this document (its index key), e.g. to list all of one article's matching passages. */
+  within: string | null;
 }
 
 export interface GroupedSearchResult {
@@ -43,7 +54,6 @@ export interface GroupedSearchResult {
   warnings: string[];
 }
 
-const HITS_PER_GROUP = 3;
 const GROUP_BONUS = 0.5;
 const PROXIMITY_WEIGHT = 3;
 // Groups past the requested page that still get a proximity re-rank, so a close match can climb onto the page.
@@ -62,18 +72,25 @@ export function executeGrouped(
   slots: SlotTable,
   scratch: Scratch,
   q: ParsedQuery,
-  limit: number,
-  offset: number,
+  options: GroupedOptions,
   keyToId: (key: string) => string,
 ): GroupedSearchResult {
+  const { limit, offset } = options;
   const corrections: string[] = [];
   const base = { corrections, interpretation: q.interpretation, warnings: q.warnings };
   const empty = (): GroupedSearchResult => ({ total: 0, passageTotal: 0, groups: [], ...base });
   const filtered = q.tags.length + q.sources.length + q.authors.length + q.not.length > 0;
-  const allowed =
+  const withinDoc = options.within === null ? null : (slots.byId.get(options.within) ?? -1);
+  if (withinDoc === -1) return empty();
+  let allowed =
     filtered || q.after !== null || q.before !== null || q.scope !== 'all'
       ? allowedDocs(vocab, slots, q)
       : null;
+  if (withinDoc !== null) {
+    const only = new Uint8Array(slots.articleTotal);
+    only[withinDoc] = allowed === null ? 1 : (allowed[withinDoc] ?? 0);
+    allowed = only;
+  }
   if (q.must.length === 0) {
     if (allowed === null) return empty();
     return { ...listDocs(slots, allowed, limit, offset, keyToId), ...base };
@@ -90,7 +107,7 @@ export function executeGrouped(
       if (ctx.run(plans, required) === 0) return empty();
       required = (required | (1 << (plans[0]?.index ?? 0))) >>> 0;
     }
-    return { ...collectGroups(ctx, groups, limit, offset, keyToId), ...base };
+    return { ...collectGroups(ctx, groups, options, withinDoc, keyToId), ...base };
   } finally {
     scratch.reset();
   }
@@ -99,18 +116,22 @@ export function executeGrouped(
 function collectGroups(
   ctx: Context,
   groups: Plan[][],
-  limit: number,
-  offset: number,
+  options: GroupedOptions,
+  withinDoc: number | null,
   keyToId: (key: string) => string,
 ): Omit<GroupedSearchResult, 'corrections' | 'interpretation' | 'warnings'> {
+  const { limit, offset } = options;
+  const HITS_PER_GROUP = Math.max(1, options.hitsPerGroup);
   const { s, slots } = ctx;
   const full = groups.length >= 32 ? 0xffffffff : (1 << groups.length) - 1;
   // Flat per-document arrays: a common word reaches 10^5 passages, and an object per passage costs more than
-  // the search. Each document keeps its HITS_PER_GROUP best passages, best first.
+  // the search. Each document keeps its HITS_PER_GROUP best passages, best first. Searching within one
+  // document needs room for that document only.
   const docs = slots.articleTotal;
   const count = new Uint32Array(docs);
-  const topSlot = new Int32Array(docs * HITS_PER_GROUP);
-  const topScore = new Float64Array(docs * HITS_PER_GROUP);
+  const rowOf = (doc: number): number => (withinDoc === null ? doc : 0);
+  const topSlot = new Int32Array((withinDoc === null ? docs : 1) * HITS_PER_GROUP);
+  const topScore = new Float64Array((withinDoc === null ? docs : 1) * HITS_PER_GROUP);
   const reached: number[] = [];
   const titleOnly: number[] = [];
   let passageTotal = 0;
@@ -118,7 +139,7 @@ function collectGroups(
     const c = count[doc] ?? 0;
     if (c === 0) reached.push(doc);
     count[doc] = c + 1;
-    const base = doc * HITS_PER_GROUP;
+    const base = rowOf(doc) * HITS_PER_GROUP;
     let i = Math.min(c, HITS_PER_GROUP);
     if (i === HITS_PER_GROUP && score <= (topScore[base + i - 1] ?? 0)) return;
     if (i === HITS_PER_GROUP) i--;
@@ -154,13 +175,13 @@ function collectGroups(
   }
   const top = new TopK(offset + limit + RERANK_MARGIN);
   for (const doc of reached) {
-    top.offer(doc, (topScore[doc * HITS_PER_GROUP] ?? 0) + GROUP_BONUS * Math.log2(count[doc] ?? 1));
+    top.offer(doc, (topScore[rowOf(doc) * HITS_PER_GROUP] ?? 0) + GROUP_BONUS * Math.log2(count[doc] ?? 1));
   }
   const aggOf = (doc: number): Agg => {
     const n = Math.min(count[doc] ?? 0, HITS_PER_GROUP);
     const hits = Array.from({ length: n }, (_, k) => ({
-      slot: topSlot[doc * HITS_PER_GROUP + k] ?? 0,
-      score: topScore[doc * HITS_PER_GROUP + k] ?? 0,
+      slot: topSlot[rowOf(doc) * HITS_PER_GROUP + k] ?? 0,
+      score: topScore[rowOf(doc) * HITS_PER_GROUP + k] ?? 0,
     }));
     const agg: Agg = { doc, count: count[doc] ?? 0, top: hits, score: 0 };
     agg.score = groupScore(agg);
@@ -179,6 +200,7 @@ function collectGroups(
       kind: slots.docKind[agg.doc] === KIND_NOTE ? 'note' : 'article',
       id: keyToId(slots.articleIds[agg.doc] ?? ''),
       score: agg.score,
+      hitTotal: agg.count,
       hits: agg.top.map(({ slot, score }) => ({
         passageId: slots.slotPassageIds[slot] ?? '',
         start: slots.slotStart[slot] ?? 0,
@@ -334,15 +356,17 @@ function listDocs(
   for (let d = 0; d < allowed.length; d++)
     if (allowed[d] === 1 && (slots.articleCount[d] ?? 0) >= 2) docs.push(d);
   docs.sort((a, b) => (slots.docPublished[b] ?? 0) - (slots.docPublished[a] ?? 0) || a - b);
+  // Each document is shown by its first passage: that one passage is all a filter "matches".
   return {
     total: docs.length,
-    passageTotal: 0,
+    passageTotal: docs.length,
     groups: docs.slice(offset, offset + limit).map((d) => {
       const slot = (slots.articleFirst[d] ?? 0) + 1;
       return {
         kind: slots.docKind[d] === KIND_NOTE ? 'note' : 'article',
         id: keyToId(slots.articleIds[d] ?? ''),
         score: 0,
+        hitTotal: 1,
         hits: [
           {
             passageId: slots.slotPassageIds[slot] ?? '',

@@ -33,6 +33,10 @@ export interface ArticleDocMeta {
 export interface SearchOptions {
   limit: number;
   offset?: number;
+  /** Best passages kept per document (default 3). */
+  hitsPerGroup?: number;
+  /** Only this article or note: to list all of its matching passages. */
+  within?: { kind: 'article' | 'note'; id: string } | null;
 }
 
 // Notes share the document table with articles; their keys cannot collide with an article id.
@@ -111,7 +115,17 @@ export class SearchIndex {
     const limit = Math.max(0, Math.floor(options.limit));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const parsed = parseSearchQuery(query);
-    return executeGrouped(this.vocab, this.slots, this.scratch, parsed, limit, offset, keyToId);
+    const within = options.within
+      ? (options.within.kind === 'note' ? NOTE_KEY : '') + options.within.id
+      : null;
+    return executeGrouped(
+      this.vocab,
+      this.slots,
+      this.scratch,
+      parsed,
+      { limit, offset, hitsPerGroup: options.hitsPerGroup ?? 3, within },
+      keyToId,
+    );
   }
 
   /**

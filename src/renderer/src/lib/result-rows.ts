@@ -2,25 +2,29 @@
 // so a virtualized list can place any row by arithmetic instead of measuring the DOM.
 import type { SearchGroup, SearchPassageHit } from '../../../main/core/api-contract';
 
-/** Passages shown under each group header; the header says how many more the group has. */
-export const HITS_PER_GROUP = 3;
 export const GROUP_ROW_HEIGHT = 46;
 export const HIT_ROW_HEIGHT = 64;
+export const MORE_ROW_HEIGHT = 32;
 
+/**
+ * A group header, one of its passages, or the row that brings the rest of a group's passages (every counted hit
+ * is reachable). Passage and "more" rows are the options ↑/↓ walk through.
+ */
 export type ResultRow =
   | { kind: 'group'; key: string; group: SearchGroup }
-  | { kind: 'hit'; key: string; group: SearchGroup; hit: SearchPassageHit; hitIndex: number };
+  | { kind: 'hit'; key: string; group: SearchGroup; hit: SearchPassageHit; hitIndex: number }
+  | { kind: 'more'; key: string; group: SearchGroup; remaining: number; hitIndex: number };
 
 export interface ResultLayout {
   rows: ResultRow[];
   /** Top offset of each row; `tops[rows.length]` is the total height. */
   tops: number[];
-  /** Row index of each passage row, by passage position (what ↑/↓ walk through). */
+  /** Row index of each option row (passages and "more" rows), in order: what ↑/↓ walk through. */
   hitRows: number[];
 }
 
 export function rowHeight(row: ResultRow): number {
-  return row.kind === 'group' ? GROUP_ROW_HEIGHT : HIT_ROW_HEIGHT;
+  return row.kind === 'group' ? GROUP_ROW_HEIGHT : row.kind === 'more' ? MORE_ROW_HEIGHT : HIT_ROW_HEIGHT;
 }
 
 export function layoutResults(groups: readonly SearchGroup[]): ResultLayout {
@@ -28,13 +32,24 @@ export function layoutResults(groups: readonly SearchGroup[]): ResultLayout {
   const hitRows: number[] = [];
   for (const group of groups) {
     rows.push({ kind: 'group', key: `${group.kind}:${group.id}`, group });
-    for (const hit of group.hits.slice(0, HITS_PER_GROUP)) {
+    for (const hit of group.hits) {
       hitRows.push(rows.length);
       rows.push({
         kind: 'hit',
         key: `${group.kind}:${group.id}:${hit.passageId}`,
         group,
         hit,
+        hitIndex: hitRows.length - 1,
+      });
+    }
+    const remaining = group.hitTotal - group.hits.length;
+    if (remaining > 0) {
+      hitRows.push(rows.length);
+      rows.push({
+        kind: 'more',
+        key: `${group.kind}:${group.id}:more`,
+        group,
+        remaining,
         hitIndex: hitRows.length - 1,
       });
     }

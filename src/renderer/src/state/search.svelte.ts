@@ -150,6 +150,29 @@ class SearchState {
   async openActive(): Promise<void> {
     const row = this.layout.rows[this.activeRow];
     if (row?.kind === 'hit') await this.open(row.group, row.hit);
+    else if (row?.kind === 'more') await this.expand(row.group);
+  }
+
+  /** Brings every matching passage of one article or note into the list, in place of its best three. */
+  async expand(group: SearchGroup): Promise<void> {
+    const seq = this.seq;
+    try {
+      const answer = await api.search({
+        query: this.query,
+        limit: 1,
+        offset: 0,
+        hits: 1000,
+        within: { kind: group.kind, id: group.id },
+      });
+      const full = answer.groups[0];
+      if (seq !== this.seq || !full) return;
+      const first = this.layout.hitRows.findIndex((r) => this.layout.rows[r]?.group.id === group.id);
+      this.groups = this.groups.map((g) => (g.kind === group.kind && g.id === group.id ? full : g));
+      // Keep the selection where the "more" row was: on the first of the newly shown passages.
+      if (first >= 0) this.active = first + group.hits.length;
+    } catch (e) {
+      if (seq === this.seq) this.error = messageOf(e);
+    }
   }
 
   /** Articles open in the reader at the passage with the matched words marked; notes select the paragraph. */
