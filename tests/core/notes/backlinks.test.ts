@@ -29,12 +29,12 @@ const other = note(
 );
 
 describe('noteBacklinks', () => {
-  it('lists notes linking to the title in any case, with the trimmed line as context, never the note itself', () => {
+  it('lists notes linking to the title in any case, with the line as read (no Markdown) as context, never the note itself', () => {
     expect(noteBacklinks([arms, timeline, other], arms)).toEqual([
       {
         noteId: 'n2',
         noteTitle: 'Timeline',
-        context: 'In 2021 the [[arms DEALS|deals]] grew.',
+        context: 'In 2021 the deals grew.',
         kind: 'link',
       },
     ]);
@@ -44,7 +44,8 @@ describe('noteBacklinks', () => {
   it('cuts long lines to a window around the link', () => {
     const long = note('n4', 'Long', `${'word '.repeat(100)}[[Timeline]]${' more'.repeat(100)}`);
     const [b] = noteBacklinks([long], timeline);
-    expect(b?.context).toContain('[[Timeline]]');
+    expect(b?.context).toContain(' Timeline ');
+    expect(b?.context).not.toContain('[[');
     expect([...(b?.context ?? '')].length).toBeLessThanOrEqual(162);
     expect(b?.context.startsWith('…')).toBe(true);
   });
@@ -62,7 +63,7 @@ describe('articleBacklinks', () => {
       {
         noteId: 'n3',
         noteTitle: 'Other',
-        context: 'See [the article](quire://article/a1) and [[Nowhere]] and [[nowhere]] and [[Timeline]].',
+        context: 'See the article and Nowhere and nowhere and Timeline.',
         kind: 'citation',
       },
     ]);

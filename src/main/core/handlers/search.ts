@@ -2,6 +2,7 @@ import type { ApiParsedInput, SearchGroup, SwitcherItem } from '../api-contract'
 import type { Core } from '../app/core';
 import type { NotebookSession } from '../app/session';
 import type { RankedGroup } from '../search/index';
+import { markdownToPlain } from '../notes/plain-text';
 import { makeSnippet } from '../search/snippet';
 import { createSwitcher } from '../search/switcher';
 import type { Handlers } from './handler';
@@ -35,6 +36,9 @@ async function present(session: NotebookSession, found: RankedGroup[]): Promise<
       detail = 'Note';
       text = note.body;
     }
+    // A note's paragraph is shown as a person reads it, not as the Markdown it is written in.
+    const passage = (h: RankedGroup['hits'][number]) =>
+      g.kind === 'note' ? markdownToPlain(text.slice(h.start, h.end)) : text.slice(h.start, h.end);
     groups.push({
       kind: g.kind,
       id: g.id,
@@ -42,7 +46,7 @@ async function present(session: NotebookSession, found: RankedGroup[]): Promise<
       detail,
       score: g.score,
       hitTotal: g.hitTotal,
-      hits: g.hits.map((h) => ({ ...h, ...snippetOrPlain(text.slice(h.start, h.end), h.terms) })),
+      hits: g.hits.map((h) => ({ ...h, ...snippetOrPlain(passage(h), h.terms) })),
     });
   }
   return groups;

@@ -1,6 +1,7 @@
 import type { Backlink } from '../api-contract';
 import type { Note } from '../types';
 import { parseCitations } from './citations';
+import { markdownToPlain } from './plain-text';
 import { linksTo, parseWikilinks } from './wikilinks';
 
 export const CONTEXT_MAX = 160;
@@ -18,7 +19,7 @@ export function noteBacklinks(notes: readonly Note[], target: Note): Backlink[] 
       out.push({
         noteId: note.id,
         noteTitle: note.title,
-        context: lineContext(note.body, link.start, link.end),
+        context: plainLineContext(note.body, link.start, link.end, link.alias ?? link.target),
         kind: 'link',
       });
   }
@@ -61,7 +62,7 @@ const ATTRIBUTION = /^\s*(?:>\s*)+[—–-]\s*$/;
 
 function citationContext(body: string, start: number, end: number): string {
   const [from] = lineBounds(body, start, end);
-  if (!ATTRIBUTION.test(body.slice(from, start))) return lineContext(body, start, end);
+  if (!ATTRIBUTION.test(body.slice(from, start))) return plainLineContext(body, start, end, null);
   const quoted: string[] = [];
   let lineEnd = from - 1;
   while (lineEnd > 0) {
@@ -75,7 +76,21 @@ function citationContext(body: string, start: number, end: number): string {
     .filter((l) => l !== '')
     .join(' ')
     .replace(/\\([[\]\\])/g, '$1');
-  return text === '' ? lineContext(body, start, end) : windowAround(text, 0, 0);
+  return text === '' ? plainLineContext(body, start, end, null) : windowAround(markdownToPlain(text), 0, 0);
+}
+
+/**
+ * The line holding `[start, end)` as a person reads it (see plain-text.ts), cut to a window around the words the
+ * link shows (`shown`), or around where the link was when it shows none.
+ */
+function plainLineContext(body: string, start: number, end: number, shown: string | null): string {
+  const [from, to] = lineBounds(body, start, end);
+  const line = body.slice(from, to);
+  const plain = markdownToPlain(line);
+  const before = markdownToPlain(line.slice(0, start - from)).length;
+  const words = shown?.trim() ?? '';
+  const at = words === '' ? -1 : plain.indexOf(words, Math.max(0, before - 1));
+  return at >= 0 ? windowAround(plain, at, at + words.length) : windowAround(plain, before, before);
 }
 
 function windowAround(line: string, start: number, end: number): string {
