@@ -15,13 +15,17 @@ export interface BodyLimits {
 
 export type BodyResult =
   | { ok: true; value: unknown; release: () => void }
-  /** Answered with `status` and the envelope; `close` ends the connection instead of reading the rest. */
+  /**
+   * Answered with `status` and the envelope. `close` ends the connection (a stalled or malformed request);
+   * otherwise the rest of the body is read and discarded, holding no memory, so that a browser still
+   * uploading receives the answer instead of a reset connection.
+   */
   | { ok: false; status: number; error: ApiError; close: boolean; retryAfterS?: number };
 
 const tooLarge = (limits: BodyLimits): BodyResult => ({
   ok: false,
   status: 413,
-  close: true,
+  close: false,
   error: {
     code: 'BAD_INPUT',
     message: `The request is too large (over ${Math.round(limits.maxBytes / 1024 / 1024)} MB): send fewer files at a time.`,
@@ -65,7 +69,7 @@ export async function readJsonBody(
     return {
       ok: false,
       status: 503,
-      close: true,
+      close: false,
       retryAfterS: 5,
       error: {
         code: 'IMPORT_BUSY',
