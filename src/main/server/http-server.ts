@@ -99,8 +99,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
     },
   );
-  // Node's header and request timeouts start with the first byte of a request: a connection that never sends
-  // one would stay open for ever. Its default timeout handler destroys the socket.
+  // Node's header and request timeouts apply once a request has begun: a connection that sends nothing (or a
+  // stray byte) would stay open for ever. Node's own timeout handler destroys the socket.
   server.on('connection', (socket) => socket.setTimeout(limits.idleSocketMs));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
