@@ -24,8 +24,23 @@ const commonOptions = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const satisfies OptionsConfig;
 
-/** Every command's flags are accepted anywhere on the line, as `quire --notebook X list` has always worked. */
-const options: OptionsConfig = Object.assign({}, commonOptions, ...commands.map((c) => c.options ?? {}));
+/**
+ * Every command's flags are accepted anywhere on the line, as `quire --notebook X list` has always worked; so
+ * two commands may share a flag only with the same meaning.
+ */
+function allOptions(): OptionsConfig {
+  const merged: OptionsConfig = { ...commonOptions };
+  for (const c of commands) {
+    for (const [flag, spec] of Object.entries(c.options ?? {})) {
+      const known = merged[flag];
+      if (known && JSON.stringify(known) !== JSON.stringify(spec))
+        throw new Error(`quire ${c.name} declares --${flag} differently from another command.`);
+      merged[flag] = spec;
+    }
+  }
+  return merged;
+}
+const options = allOptions();
 
 /**
  * Runs one CLI invocation and returns its exit code: 0 done, 1 notebook/I-O error, 2 bad usage,
@@ -57,19 +72,25 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
   try {
     return await untilDoneOrStopped(command.run(ctx), ctx.signal, () => {
       ctx.silence();
-      env.stderr('Stopped before the command finished; the notebook was closed cleanly.');
+      env.stderr(
+        'Stopped before the command finished; the notebook keeps every change completed before the stop.',
+      );
       return exitCodeFor(ctx.signal.reason);
     });
   } catch (e) {
     env.stderr(`quire: ${toApiError(e).message}`);
     return 1;
   } finally {
-    await ctx
+    const closing = ctx
       .opened()
       ?.core.close()
       .catch(() => undefined);
+    // After a stop, a notebook that cannot close (stuck in a read that never returns) does not keep us here.
+    await (ctx.signal.aborted ? Promise.race([closing, sleep(STOP_GRACE_MS)]) : closing);
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**
  * The command's own result, unless a stop signal came and the command did not return within the grace
