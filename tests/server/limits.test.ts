@@ -1,7 +1,9 @@
+import { readFile } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiHandlers, ImportReport } from '../../src/main/core/api-contract';
 import { startServer, type RunningServer, type ServerLimits } from '../../src/main/server/http-server';
@@ -134,6 +136,51 @@ describe('browser mode closes what would otherwise stay open', () => {
     expect(r.received).toContain('"code":"IO_ERROR"');
     expect(r.received).toContain('The request body stopped arriving');
     expect(r.openMs).toBeLessThan(5_000);
+  });
+
+  it('does not blame the client when its own event loop was too busy to read the body', async () => {
+    await serve({ idleMs: 300, keepAliveMs: 300 });
+    // The client runs on another thread, so it can send the last byte while this thread (the server's) is busy.
+    const client = new Worker(
+      `const { parentPort, workerData } = require('node:worker_threads');
+       const socket = require('node:net').connect(workerData.port, '127.0.0.1', () => {
+         socket.write(workerData.head);
+         setTimeout(() => parentPort.postMessage('sent'), 100);
+       });
+       let received = '';
+       socket.setEncoding('utf8');
+       socket.on('data', (d) => (received += d));
+       socket.on('close', () => parentPort.postMessage(received));
+       parentPort.on('message', () => socket.write('}'));`,
+      {
+        eval: true,
+        workerData: {
+          port: server.port,
+          head:
+            `POST /api/notebookInfo HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nAuthorization: Bearer ${server.token}\r\n` +
+            'Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{',
+        },
+      },
+    );
+    const messages: string[] = [];
+    const answered = new Promise<string>((resolve) =>
+      client.on('message', (m: string) => {
+        messages.push(m);
+        if (m !== 'sent') resolve(m);
+        // Busy in an I/O callback (as a long store write would be) for longer than the idle limit, while the
+        // client sends the last byte.
+        else
+          readFile(import.meta.filename, () => {
+            client.postMessage('go');
+            const until = Date.now() + 900;
+            while (Date.now() < until);
+          });
+      }),
+    );
+    const received = await answered;
+    await client.terminate();
+    expect(received).toMatch(/^HTTP\/1\.1 200/);
+    expect(received).toContain('"ok":true');
   });
 
   it('answers a body that trickles in for ever once its time is up', async () => {

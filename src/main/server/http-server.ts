@@ -27,13 +27,13 @@ export interface ServerLimits extends BodyLimits {
  * Sized for one person on loopback: the largest upload (a 50 MB file as base64) fits, and a little more than
  * one such upload is held at once, so concurrent uploads cannot multiply memory (four 63 MB uploads took the
  * server from 91 MB to 667 MB RSS). Loopback delivers a full body in well under a second, so the body limits
- * only ever end stalled clients.
+ * only ever end stalled clients (with room for the slow uplink the end-to-end tests emulate).
  */
 export const defaultLimits: ServerLimits = {
   maxBytes: 72 * 1024 * 1024,
   budgetBytes: 96 * 1024 * 1024,
-  idleMs: 15_000,
-  totalMs: 60_000,
+  idleMs: 30_000,
+  totalMs: 120_000,
   waitMs: 60_000,
   idleSocketMs: 30_000,
   headersMs: 20_000,

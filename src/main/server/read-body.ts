@@ -93,6 +93,9 @@ export async function readJsonBody(
   return { ok: true, value, release };
 }
 
+/** A timer check that ran this much later than scheduled means the thread was busy, not the client idle. */
+const BUSY_MS = 100;
+
 /** The body bytes, or why they were refused (null: the client went away). */
 function collect(
   req: IncomingMessage,
@@ -104,55 +107,58 @@ function collect(
     const into = declared !== null ? Buffer.allocUnsafe(declared) : null;
     const chunks: Buffer[] = [];
     let size = 0;
-    let idle: NodeJS.Timeout | undefined;
+    const started = Date.now();
+    let lastData = started;
     const stalled = (message: string): BodyResult => ({
       ok: false,
       status: 408,
       close: true,
       error: { code: 'IO_ERROR', message },
     });
+    let done = false;
     const finish = (result: Buffer | BodyResult | null) => {
-      clearTimeout(idle);
-      clearTimeout(total);
+      if (done) return;
+      done = true;
+      clearInterval(watch);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('close', onClose);
       if (!Buffer.isBuffer(result)) req.pause();
       resolve(result);
     };
-    const armIdle = () => {
-      clearTimeout(idle);
-      idle = setTimeout(
-        () =>
-          finish(
-            stalled(
-              `The request body stopped arriving for ${Math.round(limits.idleMs / 1000)} s, so Quire gave up on it. Try again.`,
-            ),
-          ),
-        limits.idleMs,
-      );
-    };
-    const total = setTimeout(
-      () =>
+    // Judged right after an I/O phase (setImmediate) that was not itself held up: when this thread was busy,
+    // bytes the client sent meanwhile may still be waiting in the socket, so the judgement waits a tick.
+    const check = (queuedAt: number) => {
+      const now = Date.now();
+      if (now - queuedAt > BUSY_MS) return;
+      if (now - lastData >= limits.idleMs) {
+        const s = Math.round(limits.idleMs / 1000);
+        finish(stalled(`The request body stopped arriving for ${s} s, so Quire gave up on it. Try again.`));
+      } else if (now - started >= limits.totalMs) {
+        const s = Math.round(limits.totalMs / 1000);
         finish(
-          stalled(
-            `The request body took longer than ${Math.round(limits.totalMs / 1000)} s to arrive, so Quire gave up on it. Try again.`,
-          ),
-        ),
-      limits.totalMs,
+          stalled(`The request body took longer than ${s} s to arrive, so Quire gave up on it. Try again.`),
+        );
+      }
+    };
+    const watch = setInterval(
+      () => {
+        const queuedAt = Date.now();
+        setImmediate(() => check(queuedAt));
+      },
+      Math.min(1000, limits.idleMs / 3),
     );
     const onData = (chunk: Buffer) => {
       if (size + chunk.length > (declared ?? limits.maxBytes)) return finish(tooLarge(limits));
       if (into) chunk.copy(into, size);
       else chunks.push(chunk);
       size += chunk.length;
-      armIdle();
+      lastData = Date.now();
     };
     const onEnd = () => finish(into ? into.subarray(0, size) : Buffer.concat(chunks, size));
     const onClose = () => finish(null);
     req.on('data', onData);
     req.once('end', onEnd);
     req.once('close', onClose);
-    armIdle();
   });
 }
