@@ -29,7 +29,8 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
 
   if (ctx.json) ctx.stdout(fmt.json(fmt.importJson(report)));
   else fmt.importText(report).forEach((l) => ctx.stdout(l));
-  if (ctx.signal.aborted) {
+  // A stop that came as the last file was stored stopped nothing: the import is simply done.
+  if (ctx.signal.aborted && report.cancelled) {
     const n = report.imported.length;
     return ctx.stopped(
       n === 0
