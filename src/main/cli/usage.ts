@@ -1,14 +1,19 @@
+import { commands } from './commands';
+
+/** Where the summaries start, counted from `quire`. */
+const SUMMARY_COLUMN = 55;
+
+const lines = commands.flatMap((c) =>
+  c.usage.map(([synopsis, summary]) =>
+    summary ? `quire ${synopsis}`.padEnd(SUMMARY_COLUMN) + summary : `quire ${synopsis}`,
+  ),
+);
+
 export const USAGE = `Quire — an offline research notebook
 
 Usage:
-  quire import  [--notebook DIR] [--json] PATH...        import files and folders (recursive)
-  quire list    [--notebook DIR] [--json]                list the notebook's articles
-  quire show    [--notebook DIR] [--json | --text] ID    one article (--text: only the cleaned text)
-  quire extract [--json | --text] FILE                   what import would keep, without storing anything
-  quire search  [--notebook DIR] [--json] [--limit N] QUERY
-  quire search  [--notebook DIR] --json --queries FILE   one query per line in, one JSON object per line out
-  quire export markdown [--notebook DIR] --out DIR [--overwrite | --keep-both]
-  quire serve   [--notebook DIR] [--port N]              browser mode; first line printed: the URL with its token
+${lines.map((l) => `  ${l}`).join('\n')}
 
 The notebook is --notebook DIR, else $QUIRE_NOTEBOOK, else the default notebook in your user data folder.
-Exit codes: 0 done (an import that reports failed files still exits 0), 1 notebook or I/O error, 2 bad usage.`;
+Exit codes: 0 done (an import that reports failed files still exits 0), 1 notebook or I/O error, 2 bad usage,
+130 / 143 stopped by Ctrl+C / SIGTERM (what was done before the stop is kept; a second Ctrl+C quits at once).`;

@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -78,6 +79,58 @@ describe('writeExport', () => {
     }
     expect(await readdir(dir)).toEqual([]);
     expect(await readdir(tmp)).toEqual(['out']);
+  });
+});
+
+describe('writeExport into a folder it cannot write', () => {
+  const procfs = existsSync('/proc/self');
+  if (!procfs) console.log('write.test: no /proc here, so the /proc/self cases are skipped.');
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot)
+    console.log('write.test: running as root, whom folder permissions do not stop: that case is skipped.');
+
+  const cannotWrite = (dir: string) =>
+    expect(writeExport(dir, files, 'keep-both')).rejects.toMatchObject({
+      code: 'IO_ERROR',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Quire cannot write into ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\\. Choose another folder\\.$`,
+        ),
+      ) as unknown as string,
+    });
+
+  it.skipIf(!procfs)(
+    'ends with a clear error for a folder that cannot be created (/proc/self/x), at once',
+    async () => {
+      await cannotWrite('/proc/self/x');
+      await cannotWrite('/proc/self/x/nested/deeper');
+    },
+  );
+
+  it.skipIf(!procfs)('ends with a clear error for an existing folder that refuses new files', async () => {
+    await cannotWrite('/proc/self');
+  });
+
+  it.skipIf(asRoot)(
+    'ends with a clear error for a folder without write permission, writing nothing',
+    async () => {
+      const dir = path.join(tmp, 'locked');
+      await mkdir(dir);
+      await chmod(dir, 0o500);
+      try {
+        await cannotWrite(dir);
+        await cannotWrite(path.join(dir, 'sub'));
+      } finally {
+        await chmod(dir, 0o700);
+      }
+      expect(await readdir(dir)).toEqual([]);
+    },
+  );
+
+  it('ends with a clear error when a file stands where the folder should be', async () => {
+    await writeFile(path.join(tmp, 'file'), 'x');
+    await cannotWrite(path.join(tmp, 'file'));
+    await cannotWrite(path.join(tmp, 'file', 'sub'));
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { ExportReport } from '../api-contract';
@@ -28,6 +28,54 @@ function targetPath(dir: string, fileName: string): string {
     );
   }
   return target;
+}
+
+/** A file system that answers "exists" for every new name must not keep the keep-both loop going. */
+const MAX_NAME_ATTEMPTS = 1000;
+
+const reasons: Record<string, string> = {
+  ENOENT: 'the file system does not let Quire create files or folders there',
+  EACCES: 'permission denied',
+  EPERM: 'the operating system does not allow it',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  ENOTDIR: 'part of that path is a file, not a folder',
+  EEXIST: 'a file is in the way where a folder should be',
+};
+
+/** Every failure to write the export says where, why, and what to do; the caller's loop stops there. */
+function cannotWrite(root: string, e: unknown): QuireError {
+  if (e instanceof QuireError) return e;
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const reason = (code && reasons[code]) ?? (code ? `the file system reported ${code}` : String(e));
+  return new QuireError('IO_ERROR', `Quire cannot write into ${root}: ${reason}. Choose another folder.`, {
+    cause: e,
+  });
+}
+
+/**
+ * Creates `root` and its missing parents one level at a time. Node's `mkdir({ recursive: true })` never
+ * returns on some file systems (in /proc it retries ENOENT forever), so each step either succeeds or throws.
+ */
+async function ensureFolder(root: string): Promise<void> {
+  const missing: string[] = [];
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    try {
+      if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(dir), { code: 'ENOTDIR' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(dir) === dir) throw e;
+      missing.unshift(dir);
+    }
+  }
+  for (const dir of missing) {
+    try {
+      await mkdir(dir);
+    } catch (e) {
+      // Created meanwhile by someone else is fine, as long as it is a folder.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(dir)).isDirectory()) throw e;
+    }
+  }
 }
 
 /** `Name.md` → `Name (2).md`, `Name (3).md`… until neither the folder nor this export has it. */
@@ -71,7 +119,8 @@ async function replaceFile(dir: string, target: string, content: string): Promis
 /**
  * Writes exported notes into `dir` (created if missing). Names compare ignoring case, as on macOS and
  * Windows. 'ask': if any file already exists nothing is written and the clashes are returned; 'keep-both':
- * clashing files get ` (2)`, ` (3)`…; 'overwrite': existing files are replaced.
+ * clashing files get ` (2)`, ` (3)`…; 'overwrite': existing files are replaced. A folder Quire cannot
+ * create or write into ends the export with IO_ERROR naming the folder and the reason.
  */
 export async function writeExport(
   dir: string,
@@ -80,7 +129,19 @@ export async function writeExport(
 ): Promise<ExportReport> {
   const root = path.resolve(dir);
   for (const f of files) targetPath(root, f.fileName);
-  await mkdir(root, { recursive: true });
+  try {
+    return await writeInto(root, files, onConflict);
+  } catch (e) {
+    throw cannotWrite(root, e);
+  }
+}
+
+async function writeInto(
+  root: string,
+  files: readonly ExportFile[],
+  onConflict: ConflictPolicy,
+): Promise<ExportReport> {
+  await ensureFolder(root);
   const existing = new Map((await readdir(root)).map((name) => [key(name), name]));
 
   if (onConflict === 'ask') {
@@ -101,7 +162,13 @@ export async function writeExport(
       name = existingName;
     } else {
       name = freeName(name, occupied);
-      while (!(await writeNew(targetPath(root, name), f.content))) {
+      for (let attempt = 1; !(await writeNew(targetPath(root, name), f.content)); attempt++) {
+        if (attempt >= MAX_NAME_ATTEMPTS) {
+          throw new QuireError(
+            'IO_ERROR',
+            `Quire cannot write into ${root}: every name it tried for "${f.fileName}" already exists there. Choose another folder.`,
+          );
+        }
         occupied.add(key(name));
         name = freeName(name, occupied);
       }

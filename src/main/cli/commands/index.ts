@@ -1,0 +1,85 @@
+// The table of `quire` commands. A new command is a file in this folder plus one entry here, with its usage
+// lines and the flags it reads beside it; `quire --help` is assembled from these entries.
+import type { ParseArgsConfig } from 'node:util';
+import type { CommandContext } from '../context';
+import { exportCommand } from './export';
+import { extractCommand } from './extract';
+import { importCommand } from './import';
+import { listCommand } from './list';
+import { noticesCommand } from './notices';
+import { searchCommand } from './search';
+import { serveCommand } from './serve';
+import { showCommand } from './show';
+
+/** The flags a command reads, in node:util parseArgs form. */
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+export interface CliCommand {
+  name: string;
+  run(ctx: CommandContext): Promise<number>;
+  /** Usage lines: what follows `quire `, and an optional one-line summary. */
+  usage: readonly (readonly [synopsis: string, summary?: string])[];
+  /** Flags this command reads beyond the common ones (--notebook, --json, --text, --help, --version). */
+  options?: OptionsConfig;
+}
+
+export const commands: readonly CliCommand[] = [
+  {
+    name: 'import',
+    run: importCommand,
+    usage: [['import  [--notebook DIR] [--json] PATH...', 'import files and folders (recursive)']],
+  },
+  {
+    name: 'list',
+    run: listCommand,
+    usage: [['list    [--notebook DIR] [--json]', "list the notebook's articles"]],
+  },
+  {
+    name: 'show',
+    run: showCommand,
+    usage: [['show    [--notebook DIR] [--json | --text] ID', 'one article (--text: only the cleaned text)']],
+  },
+  {
+    name: 'extract',
+    run: extractCommand,
+    usage: [['extract [--json | --text] FILE', 'what import would keep, without storing anything']],
+  },
+  {
+    name: 'search',
+    run: searchCommand,
+    usage: [
+      ['search  [--notebook DIR] [--json] [--limit N] QUERY'],
+      [
+        'search  [--notebook DIR] --json --queries FILE',
+        'one query per line in, one JSON object per line out',
+      ],
+    ],
+    options: { limit: { type: 'string' }, queries: { type: 'string' } },
+  },
+  {
+    name: 'export',
+    run: exportCommand,
+    usage: [['export markdown [--notebook DIR] --out DIR [--overwrite | --keep-both]']],
+    options: {
+      out: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
+      'keep-both': { type: 'boolean', default: false },
+    },
+  },
+  {
+    name: 'notices',
+    run: noticesCommand,
+    usage: [
+      ['notices [--notebook DIR] [--json] [--ack]', "what happened to the notebook's files; --ack: seen"],
+    ],
+    options: { ack: { type: 'boolean', default: false } },
+  },
+  {
+    name: 'serve',
+    run: serveCommand,
+    usage: [
+      ['serve   [--notebook DIR] [--port N]', 'browser mode; first line printed: the URL with its token'],
+    ],
+    options: { port: { type: 'string' } },
+  },
+];

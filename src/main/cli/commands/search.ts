@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import type { CommandContext } from '../context';
+import * as fmt from '../output';
+
+export async function searchCommand(ctx: CommandContext): Promise<number> {
+  const limitFlag = ctx.option('limit');
+  const limit = limitFlag === undefined ? 20 : Number(limitFlag);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    return ctx.usage('--limit takes a whole number from 1 to 1000.');
+  const queriesFile = ctx.option('queries');
+  if (queriesFile) {
+    if (!ctx.json) return ctx.usage('--queries needs --json (one JSON object per line out).');
+    if (ctx.args.length) return ctx.usage('give either QUERY or --queries FILE, not both.');
+    const lines = (await readFile(queriesFile, 'utf8')).split(/\r?\n/).filter((l) => l.trim());
+    await ctx.open({ create: false });
+    for (const [i, query] of lines.entries()) {
+      if (ctx.signal.aborted) return ctx.stopped(`Stopped after ${i} of ${lines.length} queries.`);
+      ctx.stdout(fmt.json(fmt.searchJson(await ctx.call('search', { query, limit }))));
+    }
+    return 0;
+  }
+  if (!ctx.args.length) return ctx.usage('quire search needs a query.');
+  await ctx.open({ create: false });
+  const r = await ctx.call('search', { query: ctx.args.join(' '), limit });
+  if (ctx.json) ctx.stdout(fmt.json(fmt.searchJson(r)));
+  else fmt.searchText(r).forEach((l) => ctx.stdout(l));
+  return 0;
+}

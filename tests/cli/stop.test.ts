@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { open, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/run';
+import { tempDir } from '../helpers/notebook';
+
+const fifos = process.platform !== 'win32';
+if (!fifos) console.log('stop.test: no mkfifo on Windows, so the stuck-command case is skipped.');
+
+describe('a stop signal ends every command', () => {
+  let root: string;
+  let interrupt: AbortController;
+  const quire = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const stopped = new Promise<void>((r) => interrupt.signal.addEventListener('abort', () => r()));
+    const code = await runCli(argv, {
+      platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
+      stdout: (l) => out.push(l),
+      stderr: (l) => err.push(l),
+      untilStopped: () => stopped,
+      interrupt: interrupt.signal,
+    });
+    return { code, out, err };
+  };
+
+  beforeEach(async () => {
+    root = await tempDir('quire-stop-');
+    interrupt = new AbortController();
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it.skipIf(!fifos)('one stuck in a read that never returns, after a grace period, saying so', async () => {
+    const fifo = join(root, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const run = quire('extract', fifo);
+    setTimeout(() => interrupt.abort('SIGTERM'), 100);
+    const started = Date.now();
+    const { code, out, err } = await run;
+    expect(code).toBe(143);
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      'Stopped before the command finished; the notebook keeps every change completed before the stop.',
+    ]);
+    // Unblock the read still waiting in the thread pool.
+    await (await open(fifo, 'w')).close();
+  });
+
+  it('serve stops on it too, with exit 0 (a signal is how serve is meant to end)', async () => {
+    const run = quire('serve', '--notebook', join(root, 'nb'));
+    await new Promise((r) => setTimeout(r, 300));
+    interrupt.abort('SIGINT');
+    const { code, out } = await run;
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+  });
+});
