@@ -69,6 +69,8 @@ export default tseslint.config(
       'tests/helpers/**/*.ts',
       'src/main/web-preferences.ts',
       'src/main/channels.ts',
+      'src/main/ipc-handler.ts',
+      'src/preload/bridge.ts',
     ],
     rules: {
       'no-restricted-imports': [
