@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.{ts,svelte}', 'src/renderer/**/*.svelte.ts'],
+    files: ['src/renderer/**/*.{ts,svelte}', 'src/renderer/**/*.svelte.ts', 'tests/renderer/**/*.ts'],
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig },
