@@ -94,3 +94,18 @@ describe('SearchIndex after compaction', () => {
     expect(answers(index)).toEqual(answers(build(['b', 'a'])));
   });
 });
+
+describe('typo corrections', () => {
+  it('do not depend on the order the documents were indexed in (equally good look-alikes: by spelling)', () => {
+    const docs: [string, string][] = [
+      ['s8', 'Serial8 arrived.'],
+      ['s7', 'Serial7 arrived.'],
+    ];
+    const forwards = new SearchIndex();
+    const backwards = new SearchIndex();
+    for (const [id, text] of docs) forwards.addArticle({ id, title: id }, bodyOf(id, [text]));
+    for (const [id, text] of [...docs].reverse()) backwards.addArticle({ id, title: id }, bodyOf(id, [text]));
+    expect(forwards.search('serial5', { limit: 10 }).corrections).toEqual(['serial5 → serial7']);
+    expect(backwards.search('serial5', { limit: 10 }).corrections).toEqual(['serial5 → serial7']);
+  });
+});

@@ -79,7 +79,11 @@ export class Vocabulary {
         if (d <= maxEdits && keep(id)) out.push({ id, distance: d });
       }
     }
-    out.sort((a, b) => a.distance - b.distance || this.df(b.id) - this.df(a.id));
+    // Ties by spelling, not by when the index met the term: the same vocabulary corrects the same way whatever
+    // order its documents were added, removed or compacted in.
+    out.sort(
+      (a, b) => a.distance - b.distance || this.df(b.id) - this.df(a.id) || this.compareTerms(a.id, b.id),
+    );
     return out.slice(0, limit);
   }
 
@@ -120,13 +124,15 @@ export class Vocabulary {
     return this.postings[id]?.count ?? 0;
   }
 
+  private compareTerms(a: number, b: number): number {
+    const ta = this.terms[a] as string;
+    const tb = this.terms[b] as string;
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  }
+
   private sortPending(): void {
     if (this.pending.length === 0) return;
-    const cmp = (a: number, b: number): number => {
-      const ta = this.terms[a] as string;
-      const tb = this.terms[b] as string;
-      return ta < tb ? -1 : ta > tb ? 1 : 0;
-    };
+    const cmp = (a: number, b: number): number => this.compareTerms(a, b);
     const fresh = this.pending.sort(cmp);
     this.pending = [];
     if (this.sorted.length === 0) {
