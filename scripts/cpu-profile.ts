@@ -52,10 +52,12 @@ export function summarizeProfile(path: string, stallMs: number, limit = 12): Pro
   const stalls: Stall[] = [];
   let clock = 0;
   let busyMs = 0;
-  let stretch: { at: number; ms: number; self: Map<string, number> } | null = null;
+  let stretch: { at: number; ms: number; samples: number; self: Map<string, number> } | null = null;
   const close = () => {
-    if (stretch && stretch.ms >= stallMs)
-      stalls.push({ at: stretch.at, ms: stretch.ms, top: ranked(stretch.self, 4) });
+    if (stretch && stretch.ms >= stallMs) {
+      const { at, ms, samples } = stretch;
+      stalls.push({ at, ms, samples, top: ranked(stretch.self, 4) });
+    }
     stretch = null;
   };
   profile.samples.forEach((id, i) => {
