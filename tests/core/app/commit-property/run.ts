@@ -6,8 +6,8 @@ import type { ApiInput, ApiMethod, ApiOutputs } from '../../../../src/main/core/
 import type { TestNotebook } from '../../../helpers/notebook';
 import { describeOp, type BodyPart, type FileSpec, type Op } from './ops';
 
-/** Outcomes a researcher can meet in normal use; anything else is a bug. */
-const expectedCodes = new Set(['CONFLICT', 'BAD_INPUT', 'NOT_FOUND']);
+/** Outcomes a researcher can meet in normal use (IMPORT_BUSY: two imports sent at once); anything else is a bug. */
+const expectedCodes = new Set(['CONFLICT', 'BAD_INPUT', 'NOT_FOUND', 'IMPORT_BUSY']);
 
 export class Runner {
   /** One line per operation and its outcome: printed with a failing check. */
