@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/renderer/**/*.{ts,svelte}', 'src/renderer/**/*.svelte.ts'],
+    files: ['src/renderer/**/*.{ts,svelte}', 'src/renderer/**/*.svelte.ts', 'tests/renderer/**/*.ts'],
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'], svelteConfig },
@@ -69,6 +69,8 @@ export default tseslint.config(
       'tests/helpers/**/*.ts',
       'src/main/web-preferences.ts',
       'src/main/channels.ts',
+      'src/main/ipc-handler.ts',
+      'src/preload/bridge.ts',
     ],
     rules: {
       'no-restricted-imports': [

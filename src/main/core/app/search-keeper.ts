@@ -38,6 +38,11 @@ export class SearchKeeper {
   private stale = false;
   /** The journal position of the cache on disk, or null when there is none. */
   private savedSeq: number | null;
+  /**
+   * The position of the newest save asked for, written or still on its way. Changes are counted from it: every
+   * save serializes the whole index, so edits made while one is on its way must not each ask for another.
+   */
+  private requestedSeq: number | null;
   private saving: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -46,6 +51,7 @@ export class SearchKeeper {
     fromCache: boolean,
   ) {
     this.savedSeq = fromCache ? index.seq : null;
+    this.requestedSeq = this.savedSeq;
     host.store.retainJournalFrom(this.savedSeq);
   }
 
@@ -95,7 +101,7 @@ export class SearchKeeper {
       if (record && index.has(id)) index.updateArticleMeta(this.toIndex(record));
     }
     index.seq = cs.seq;
-    if (!this.stale && cs.seq - (this.savedSeq ?? 0) >= SAVE_AFTER_CHANGES) void this.save();
+    if (!this.stale && cs.seq - (this.requestedSeq ?? 0) >= SAVE_AFTER_CHANGES) void this.save();
   }
 
   /**
@@ -121,6 +127,7 @@ export class SearchKeeper {
     if (this.stale || this.host.store.readOnly) return;
     const index = this.index;
     const seq = index.seq;
+    this.requestedSeq = seq;
     this.saving = this.saving
       .then(async () => {
         if (this.savedSeq === seq) return;

@@ -17,7 +17,7 @@
 
 import { matchPhrase } from './phrase';
 import { PostingCursor } from './postings';
-import { planClause, TIER_EXACT, type Plan } from './plan';
+import { liveTerms, planClause, TIER_EXACT, type Plan } from './plan';
 import type { Clause } from './query';
 import type { Scratch } from './scratch';
 import type { SlotTable } from './slots';
@@ -56,7 +56,8 @@ export function execute(
   const corrections: string[] = [];
   const empty = (): SearchResult => ({ total: 0, hits: [], corrections });
   if (clauses.length === 0 || slots.livePassages === 0) return empty();
-  const plans = clauses.map((c, i) => planClause(vocab, c, i, corrections));
+  const live = liveTerms(vocab, slots);
+  const plans = clauses.map((c, i) => planClause(vocab, c, i, corrections, live));
   // AND: a word that matches nothing anywhere ends the query.
   if (plans.some((p) => p.cost === 0)) return empty();
   scratch.ensure(slots.slotCount);

@@ -11,7 +11,7 @@
 import { matchPhrase } from './phrase';
 import { Context, TIER_STEP, TITLE_BOOST } from './execute';
 import type { ParsedQuery } from './operators';
-import { planClause, type Plan } from './plan';
+import { liveTerms, planClause, type Plan } from './plan';
 import { PostingCursor } from './postings';
 import type { Clause } from './query';
 import type { Scratch } from './scratch';
@@ -95,7 +95,8 @@ export function executeGrouped(
     if (allowed === null) return empty();
     return { ...listDocs(slots, allowed, limit, offset, keyToId), ...base };
   }
-  const groups = q.must.map((alts, i) => alts.map((c) => planClause(vocab, c, i, corrections)));
+  const live = liveTerms(vocab, slots);
+  const groups = q.must.map((alts, i) => alts.map((c) => planClause(vocab, c, i, corrections, live)));
   const cost = (plans: Plan[]): number => plans.reduce((sum, p) => sum + p.cost, 0);
   if (groups.some((plans) => cost(plans) === 0) || slots.livePassages + slots.liveTitles === 0)
     return empty();

@@ -1,7 +1,9 @@
 // What each clause will read from the index: its expansions (exact, prefix, typo) or phrase terms, and a cost
 // (summed document frequency) so the executor can run the rarest clause first.
 
+import { PostingCursor } from './postings';
 import type { Clause, PhraseTerm } from './query';
+import type { SlotTable } from './slots';
 import type { Vocabulary } from './vocabulary';
 
 export const TIER_EXACT = 2;
@@ -38,13 +40,41 @@ export function maxEdits(word: string): number {
   return n < 4 ? 0 : n < 8 ? 1 : 2;
 }
 
-export function planClause(vocab: Vocabulary, clause: Clause, index: number, corrections: string[]): Plan {
+/**
+ * Whether a live document still holds the term. Removed documents stay in the postings until compaction, so a
+ * word only they had must not be offered as an expansion or named as a correction ("deta → delta" when the one
+ * article saying "delta" is gone). Answers are remembered for one query.
+ */
+export function liveTerms(vocab: Vocabulary, slots: SlotTable): (termId: number) => boolean {
+  if (slots.deadSlots === 0) return (id) => vocab.df(id) > 0;
+  const known = new Map<number, boolean>();
+  return (id) => {
+    let live = known.get(id);
+    if (live === undefined) {
+      live = false;
+      const list = vocab.postings[id];
+      const cursor = new PostingCursor(list ? list.bytes() : new Uint8Array(0));
+      for (let slot = cursor.next(); slot >= 0 && !live; slot = cursor.next())
+        live = slots.articleAlive[slots.slotArticle[slot] ?? 0] === 1;
+      known.set(id, live);
+    }
+    return live;
+  };
+}
+
+export function planClause(
+  vocab: Vocabulary,
+  clause: Clause,
+  index: number,
+  corrections: string[],
+  live: (termId: number) => boolean,
+): Plan {
   if (clause.kind === 'phrase') return phrasePlan(vocab, clause.terms, index, clause.word);
   const expansions: Expansion[] = [];
   const seen = new Set<number>();
   // Pushed in descending tier order: the executor relies on the first expansion to reach a slot being the best.
   const push = (termId: number, weight: number, tier: number): void => {
-    if (seen.has(termId) || vocab.df(termId) === 0) return;
+    if (seen.has(termId) || !live(termId)) return;
     seen.add(termId);
     expansions.push({ termId, weight, tier });
   };
@@ -53,7 +83,7 @@ export function planClause(vocab: Vocabulary, clause: Clause, index: number, cor
   const found = expansions.length;
   if (clause.prefix) {
     let budget = PREFIX_POSTINGS_BUDGET;
-    for (const id of vocab.prefixed(clause.term, PREFIX_LIMIT)) {
+    for (const id of vocab.prefixed(clause.term, PREFIX_LIMIT, live)) {
       if (budget <= 0) break;
       push(id, WEIGHT_PREFIX, TIER_PREFIX);
       budget -= vocab.df(id);
@@ -61,7 +91,7 @@ export function planClause(vocab: Vocabulary, clause: Clause, index: number, cor
   }
   const exactOrPrefix = expansions.length;
   if (clause.fuzzy) {
-    const fuzzy = vocab.fuzzy(clause.term, maxEdits(clause.term), FUZZY_LIMIT);
+    const fuzzy = vocab.fuzzy(clause.term, maxEdits(clause.term), FUZZY_LIMIT, live);
     // Among look-alikes the common one is the likelier intent: weight by √(df / most frequent look-alike).
     const maxDf = fuzzy.reduce((m, f) => Math.max(m, vocab.df(f.id)), 1);
     let best: number | undefined;

@@ -24,12 +24,16 @@ export class Scratch {
   clauseStamp = 0;
 
   private norm = new Float64Array(0);
+  /** The table `norm` was computed for: compaction lays the slots out anew in another table. */
+  private normTable: SlotTable | null = null;
   /** The table totals `norm` was computed from: slot count, live titles, their length, passages, their length. */
   private readonly normKey = new Float64Array(5).fill(-1);
 
   /**
-   * Per slot, BM25's length normalisation (see `lengthNorms`), recomputed only when the table's live totals
-   * changed: it depends on average lengths, which every add or removal moves.
+   * Per slot, BM25's length normalisation (see `lengthNorms`), recomputed only when the table or its live totals
+   * changed: it depends on average lengths, which every add or removal moves. Within one table slots are only
+   * appended, so equal totals mean the same layout; a compacted table can reach the same totals with every
+   * slot holding another passage.
    */
   norms(slots: SlotTable): Float64Array {
     const key = [
@@ -39,7 +43,12 @@ export class Scratch {
       slots.livePassages,
       slots.livePassageLength,
     ];
-    if (key.some((v, i) => v !== this.normKey[i]) || this.norm.length < slots.slotCount) {
+    if (
+      slots !== this.normTable ||
+      key.some((v, i) => v !== this.normKey[i]) ||
+      this.norm.length < slots.slotCount
+    ) {
+      this.normTable = slots;
       if (this.norm.length < slots.slotCount)
         this.norm = new Float64Array(Math.max(1024, slots.slotCount * 2));
       lengthNorms(slots, this.norm);

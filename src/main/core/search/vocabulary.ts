@@ -55,8 +55,13 @@ export class Vocabulary {
     return list;
   }
 
-  /** Terms within `maxEdits` (Damerau: a transposition is one edit) of `word`, nearest first. */
-  fuzzy(word: string, maxEdits: number, limit: number): FuzzyMatch[] {
+  /** Terms within `maxEdits` (Damerau: a transposition is one edit) of `word`, nearest first; `keep` filters. */
+  fuzzy(
+    word: string,
+    maxEdits: number,
+    limit: number,
+    keep: (id: number) => boolean = () => true,
+  ): FuzzyMatch[] {
     if (maxEdits <= 0) return [];
     const sig = signature(word);
     const out: FuzzyMatch[] = [];
@@ -71,15 +76,19 @@ export class Vocabulary {
         const term = this.terms[id] as string;
         if (term === word) continue;
         const d = dp.distance(word, term, maxEdits);
-        if (d <= maxEdits) out.push({ id, distance: d });
+        if (d <= maxEdits && keep(id)) out.push({ id, distance: d });
       }
     }
-    out.sort((a, b) => a.distance - b.distance || this.df(b.id) - this.df(a.id));
+    // Ties by spelling, not by when the index met the term: the same vocabulary corrects the same way whatever
+    // order its documents were added, removed or compacted in.
+    out.sort(
+      (a, b) => a.distance - b.distance || this.df(b.id) - this.df(a.id) || this.compareTerms(a.id, b.id),
+    );
     return out.slice(0, limit);
   }
 
-  /** Terms that start with `prefix` (the term itself excluded), most frequent first. */
-  prefixed(prefix: string, limit: number): number[] {
+  /** Terms that start with `prefix` (the term itself excluded), most frequent first; `keep` filters. */
+  prefixed(prefix: string, limit: number, keep: (id: number) => boolean = () => true): number[] {
     this.sortPending();
     const sorted = this.sorted;
     let lo = 0;
@@ -94,7 +103,7 @@ export class Vocabulary {
       const id = sorted[i] as number;
       const term = this.terms[id] as string;
       if (!term.startsWith(prefix)) break;
-      if (term !== prefix) found.push(id);
+      if (term !== prefix && keep(id)) found.push(id);
     }
     found.sort((a, b) => this.df(b) - this.df(a));
     return found.slice(0, limit);
@@ -115,13 +124,15 @@ export class Vocabulary {
     return this.postings[id]?.count ?? 0;
   }
 
+  private compareTerms(a: number, b: number): number {
+    const ta = this.terms[a] as string;
+    const tb = this.terms[b] as string;
+    return ta < tb ? -1 : ta > tb ? 1 : 0;
+  }
+
   private sortPending(): void {
     if (this.pending.length === 0) return;
-    const cmp = (a: number, b: number): number => {
-      const ta = this.terms[a] as string;
-      const tb = this.terms[b] as string;
-      return ta < tb ? -1 : ta > tb ? 1 : 0;
-    };
+    const cmp = (a: number, b: number): number => this.compareTerms(a, b);
     const fresh = this.pending.sort(cmp);
     this.pending = [];
     if (this.sorted.length === 0) {
