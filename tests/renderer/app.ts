@@ -106,6 +106,9 @@ export const article = (id: string, over: Partial<ArticleSummary> = {}): Article
 export const tag = (id: string, name: string, count = 0): TagSummary => ({
   id,
   name,
+  parentId: null,
+  description: '',
+  order: 0,
   color: '#3366cc',
   memo: '',
   createdAt: '2026-11-22T10:00:00.000Z',

@@ -9,6 +9,9 @@ const a1 = article('a1');
 const armsTrade: Tag = {
   id: 't1',
   name: 'arms-trade',
+  parentId: null,
+  description: '',
+  order: 0,
   color: '#3366cc',
   memo: '',
   createdAt: '2026-11-22T10:00:00.000Z',
