@@ -8,7 +8,14 @@ import type { NotebookStore } from '../store/types';
 import type { JournalEntry } from '../store/journal';
 import type { ArticleBody, ArticleRecord } from '../types';
 import { SearchIndex } from '../search/index';
-import { buildIndex, rebuildInWorker, type ArticleToIndex, type NoteText } from '../search/rebuild';
+import {
+  buildIndex,
+  rebuildInWorker,
+  serializedInWorker,
+  type ArticleToIndex,
+  type NoteText,
+  type RebuildRequest,
+} from '../search/rebuild';
 import type { Derived } from './derived';
 
 const INDEX_CACHE = 'search-index.bin';
@@ -16,7 +23,10 @@ const INDEX_CACHE = 'search-index.bin';
 const REBUILD_SLICE = 100;
 /** Catching up more articles than this at start-up is slower than a rebuild in the background. */
 const CATCH_UP_LIMIT = 2000;
-/** The cache is rewritten when this far behind (and when the notebook closes): the journal covers the rest. */
+/**
+ * The cache is rewritten when this far behind (and when the notebook closes): the journal covers the rest. With a
+ * worker, the new cache is built there from the stored texts, so the main thread never stalls for it.
+ */
 const SAVE_AFTER_CHANGES = 5000;
 
 export interface KeeperHost {
@@ -101,7 +111,39 @@ export class SearchKeeper {
       if (record && index.has(id)) index.updateArticleMeta(this.toIndex(record));
     }
     index.seq = cs.seq;
-    if (!this.stale && cs.seq - (this.requestedSeq ?? 0) >= SAVE_AFTER_CHANGES) void this.save();
+    if (!this.stale && cs.seq - (this.requestedSeq ?? 0) >= SAVE_AFTER_CHANGES) void this.refreshCache();
+  }
+
+  /** A fresh cache as of now: built in the worker when there is one, else serialized here. */
+  private refreshCache(): Promise<void> {
+    const worker = this.host.rebuildWorker;
+    if (!worker || this.host.store.readOnly) return this.save();
+    const request = this.snapshot();
+    this.requestedSeq = request.seq;
+    this.saving = this.saving
+      .then(async () => {
+        const bytes = await serializedInWorker(worker, request, () => undefined);
+        await this.host.store.writeCache(INDEX_CACHE, bytes);
+        if (request.seq > (this.savedSeq ?? -1)) {
+          this.savedSeq = request.seq;
+          this.host.store.retainJournalFrom(request.seq);
+        }
+      })
+      .catch(() => {
+        // The index is a cache: failing to save it costs a catch-up or rebuild next time, never data.
+      });
+    return this.saving;
+  }
+
+  /** What a worker needs to index the notebook as it is at this moment. */
+  private snapshot(): RebuildRequest {
+    const { store } = this.host;
+    return {
+      dir: store.dir,
+      articles: store.list('article').map((r) => this.toIndex(r)),
+      notes: store.list('note').map(({ id, title, body }) => ({ id, title, body })),
+      seq: store.seq,
+    };
   }
 
   /**
@@ -150,15 +192,12 @@ export class SearchKeeper {
   }
 
   private async runRebuild(): Promise<void> {
-    const { store } = this.host;
     const stop = new AbortController();
     this.stopRebuild = stop;
     this.stale = true;
     // Taken in the same tick as the snapshot below: every later change is caught up after the swap.
     this.touched = new Set();
-    const seq = store.seq;
-    const articles = store.list('article').map((r) => this.toIndex(r));
-    const notes = store.list('note').map(({ id, title, body }) => ({ id, title, body }));
+    const { seq, articles, notes } = this.snapshot();
     const total = articles.length;
     const progress = (done: number, of: number) => this.host.emit('indexProgress', { done, total: of });
     if (total > 0) progress(0, total);
@@ -191,7 +230,7 @@ export class SearchKeeper {
     const { store, rebuildWorker } = this.host;
     if (rebuildWorker) {
       try {
-        return await rebuildInWorker(rebuildWorker, { dir: store.dir, articles, notes }, progress, signal);
+        return await rebuildInWorker(rebuildWorker, { dir: store.dir, articles, notes, seq: store.seq }, progress, signal);
       } catch (e) {
         if (signal.aborted) throw e;
         // A worker that cannot start or crashes must not leave search without an index: build here instead.

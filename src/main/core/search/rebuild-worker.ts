@@ -26,6 +26,7 @@ async function run(): Promise<void> {
       },
       { progressEvery: PROGRESS_EVERY, onProgress: (done, total) => post({ kind: 'progress', done, total }) },
     );
+    index.seq = request.seq;
     const bytes = index.serialize();
     // Moved, not copied: at 50k articles the index is hundreds of megabytes.
     post({ kind: 'done', bytes }, bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []);

@@ -56,6 +56,8 @@ export interface RebuildRequest {
   dir: string;
   articles: ArticleToIndex[];
   notes: NoteText[];
+  /** The journal position the notebook was at when this snapshot was taken: the index records it. */
+  seq: number;
 }
 
 export type RebuildMessage =
@@ -72,15 +74,28 @@ export function rebuildWorkerBeside(entryUrl: string): URL | null {
 }
 
 /**
- * Builds the index in a worker thread and brings it back as bytes. Rejects when the worker fails or stops;
+ * Builds the index in a worker thread and brings it back as an index. Rejects when the worker fails or stops;
  * aborting terminates the worker.
  */
-export function rebuildInWorker(
+export async function rebuildInWorker(
   workerUrl: URL,
   request: RebuildRequest,
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<SearchIndex> {
+  return SearchIndex.deserialize(await serializedInWorker(workerUrl, request, onProgress, signal));
+}
+
+/**
+ * Builds the index in a worker thread and brings back only its serialized bytes (moved, not copied): a cache
+ * file written without a moment of the main thread spent indexing or serializing.
+ */
+export function serializedInWorker(
+  workerUrl: URL,
+  request: RebuildRequest,
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const worker = startWorker(workerUrl, { name: 'quire-index-rebuild', workerData: request });
@@ -99,14 +114,7 @@ export function rebuildInWorker(
       if (message.kind === 'failed') {
         return finish(() => reject(new QuireError(message.error.code, message.error.message)));
       }
-      finish(() => {
-        try {
-          const index = SearchIndex.deserialize(message.bytes);
-          resolve(index);
-        } catch (e) {
-          reject(e);
-        }
-      });
+      finish(() => resolve(message.bytes));
     });
     worker.on('error', (e: unknown) =>
       finish(() => reject(new QuireError('INTERNAL', `Rebuilding the search index failed (${String(e)}).`))),
