@@ -9,7 +9,8 @@ import { resolveNotebookDir, userDataDir, type PlatformInfo } from '../core/app/
 import { APP_VERSION } from '../core/app/version';
 import { dispatch } from '../core/dispatch';
 import { QuireError, toApiError } from '../core/errors';
-import { extractFile } from '../core/import/extract';
+import { extractFile, MAX_IMPORT_BYTES } from '../core/import/extract';
+import { readImportFile } from '../core/import/read-file';
 import { extractorBeside } from '../core/import/extract-pool';
 import { rebuildWorkerBeside } from '../core/search/rebuild';
 import { startServer } from '../server/http-server';
@@ -116,7 +117,7 @@ export async function runCli(argv: string[], env: CliEnv): Promise<number> {
       }
       case 'extract': {
         if (args.length !== 1 || !args[0]) return usage(env, 'quire extract needs exactly one file.');
-        const e = await extractFile(new Uint8Array(await readFile(args[0])), basename(args[0]));
+        const e = await extractFile(await readImportFile(args[0], MAX_IMPORT_BYTES), basename(args[0]));
         const passages = e.passages.map((p) => ({ id: p.id, text: e.text.slice(p.start, p.end) }));
         if (values.json)
           env.stdout(fmt.json({ ...fmt.articleJson(e, e.text, passages, e.blocks), warnings: e.warnings }));

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportReport } from '../api-contract';
 import type { ArticleRecord, Extraction } from '../types';
 import type { NewArticle } from '../store/types';
-import { QuireError, toApiError } from '../errors';
+import { toApiError } from '../errors';
 import { EXTRACTOR_VERSION, MAX_IMPORT_BYTES } from '../import/extract';
+import { readImportFile } from '../import/read-file';
 import type { Core } from './core';
 
 /** One file to import: a display name and a way to get its bytes (from disk, or already uploaded). */
@@ -19,22 +19,7 @@ const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 100;
 
 export function fileSource(path: string): ImportSource {
-  return {
-    name: path,
-    read: async () => {
-      const { size } = await stat(path);
-      if (size > MAX_IMPORT_BYTES) return tooLarge(size);
-      return new Uint8Array(await readFile(path));
-    },
-  };
-}
-
-function tooLarge(size: number): never {
-  const mb = Math.round(size / 1024 / 1024);
-  throw new QuireError(
-    'BAD_INPUT',
-    `The file is ${mb} MB; Quire imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-  );
+  return { name: path, read: () => readImportFile(path, MAX_IMPORT_BYTES) };
 }
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
