@@ -19,6 +19,7 @@ import { extractHtml } from '../../../src/main/core/import/html';
 import { extractMarkdown, stripInline } from '../../../src/main/core/import/markdown';
 import { parsePdfDate } from '../../../src/main/core/import/pdf';
 import { layoutPdf, type PdfPageText } from '../../../src/main/core/import/pdf-layout';
+import { safeUrl } from '../../../src/main/core/import/safe-url';
 import {
   captionOf,
   chromeReason,
@@ -280,6 +281,7 @@ const subjects: Record<string, Subject> = {
     run: (s) => decodeText(Buffer.from(`x${s}`)),
     against: ['one character', 'accents', 'Burmese', 'Han', 'escape sequences'],
   },
+  safeUrl: { run: safeUrl, against: ['spaces', 'www hosts', 'attribute names', 'escape sequences'] },
   'tokenize, makeSnippet': {
     run: (s) => [tokenize(s), makeSnippet(s, ['a', 'fomin', 'ab'])],
     against: [

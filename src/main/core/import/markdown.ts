@@ -2,7 +2,8 @@ import type { Block } from './canonical';
 import { canonicalize } from './canonical';
 import { parseDate } from './dates';
 import { tidyInline, type FormatResult } from './format-result';
-import { field, parseFrontMatter } from './front-matter';
+import { field, parseFrontMatter, type FrontMatter } from './front-matter';
+import { safeUrl } from './safe-url';
 
 // Every pattern below runs on imported text, so none may retry from each character of a long run. Link and
 // image text excludes `[` and destinations exclude `[`: an unclosed `![` or `[` then fails at the next one
@@ -158,6 +159,15 @@ function parseBody(lines: readonly string[]): Parsed {
   return { blocks, h1 };
 }
 
+/** The first of these fields that holds a web or mail address: a `javascript:` url never wins over a real one. */
+function firstSafeUrl(fm: FrontMatter, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const url = safeUrl(field(fm, key));
+    if (url !== null) return url;
+  }
+  return null;
+}
+
 export function extractMarkdown(input: string): FormatResult {
   const lines = canonicalize(input).split('\n');
   const fm = parseFrontMatter(lines);
@@ -185,7 +195,7 @@ export function extractMarkdown(input: string): FormatResult {
     author: field(fm, 'author', 'authors', 'byline'),
     published: dateText === null ? null : parseDate(dateText),
     source: field(fm, 'source', 'site', 'site_name', 'publisher', 'outlet'),
-    url: field(fm, 'url', 'link', 'canonical', 'canonical_url'),
+    url: firstSafeUrl(fm, 'url', 'link', 'canonical', 'canonical_url'),
     language: lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) ? lang : null,
     blocks: body,
   };

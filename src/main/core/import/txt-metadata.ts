@@ -2,6 +2,7 @@
 // per-site list: the headline sits just above the byline/date cluster, the outlet names itself in the
 // page header and again in the copyright footer.
 import { isDateLine, parseDate } from './dates';
+import { safeUrl } from './safe-url';
 import { isCountLine, isNameLike, isTitleShaped, isWidget, words } from './text-shape';
 
 export interface Row {
@@ -179,7 +180,8 @@ export function findUrl(rows: readonly Row[]): string | null {
     const m = /^(?:source|url|link|original(?:ly published)?(?: at)?)\s*:\s*(https?:\/\/\S+)\s*$/i.exec(
       r.text.trim(),
     );
-    if (m?.[1]) return m[1];
+    const url = safeUrl(m?.[1]);
+    if (url) return url;
   }
   return null;
 }
