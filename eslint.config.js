@@ -67,6 +67,8 @@ export default tseslint.config(
       'tests/server/**/*.ts',
       'tests/main/**/*.ts',
       'tests/helpers/**/*.ts',
+      'tests/faults/**/*.ts',
+      'scripts/faults/**/*.ts',
       'src/main/web-preferences.ts',
       'src/main/channels.ts',
       'src/main/ipc-handler.ts',

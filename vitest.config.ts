@@ -17,6 +17,7 @@ export default defineConfig({
             'tests/cli/**/*.test.ts',
             'tests/server/**/*.test.ts',
             'tests/main/**/*.test.ts',
+            'tests/faults/**/*.test.ts',
           ],
           environment: 'node',
         },

@@ -96,7 +96,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * The command's own result, unless a stop signal came and the command did not return within the grace
  * period: then `onTimeout` decides, and the caller closes the notebook (store writes in flight finish first).
  */
-async function untilDoneOrStopped(
+/** The command's result, or, once stopped and past the grace period, `onTimeout()`'s exit code. */
+export async function untilDoneOrStopped(
   work: Promise<number>,
   signal: AbortSignal,
   onTimeout: () => number,

@@ -79,4 +79,68 @@ describe('decodeText', () => {
     expect(refusal(bytes(' \n\t \r\n'))).toBe('The file is empty.');
     expect(refusal(bytes([0xef, 0xbb, 0xbf]))).toBe('The file is empty.');
   });
+
+  describe('judging binary as git does: by the start of the file', () => {
+    /** A realistic news page of about 194 KB: markup, navigation, many paragraphs. */
+    function newsPage(): string {
+      const paragraph = (i: number) =>
+        `<p>Paragraph ${i}: Myanmar’s military leaders met Russian officials in Naypyitaw on Tuesday to discuss ` +
+        `the delivery of six Su-30SM fighter jets, a deal worth US$204 million, officials said.</p>\n`;
+      const nav = Array.from(
+        { length: 40 },
+        (_, i) => `<li><a href="/section/${i}">Section ${i}</a></li>`,
+      ).join('');
+      let body = '';
+      for (let i = 0; body.length < 190_000; i++) body += paragraph(i);
+      return `<!doctype html><html lang="en"><head><title>Ties</title></head><body><nav><ul>${nav}</ul></nav><article>${body}</article></body></html>`;
+    }
+
+    it('imports a 194 KB page with 22 NUL bytes deep inside, removing them and saying so', () => {
+      const page = Buffer.from(newsPage(), 'utf8');
+      expect(page.length).toBeGreaterThan(190_000);
+      for (let k = 0; k < 22; k++) page[20_000 + k * 7_919] = 0;
+      const d = decodeText(page);
+      expect(d.text).not.toContain('\0');
+      expect(d.text).toContain('Su-30SM fighter jets');
+      expect(d.warnings).toEqual([
+        'The file held 22 NUL bytes (a sign of a damaged or badly saved page); they were removed.',
+      ]);
+    });
+
+    it('still refuses a NUL byte within the first 8,000 bytes', () => {
+      const page = Buffer.from(newsPage(), 'utf8');
+      page[7_999] = 0;
+      expect(refusal(page)).toMatch(/binary file \(it contains NUL bytes\)/);
+    });
+
+    it('refuses a PNG however it is named, and random bytes', () => {
+      const png = Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        Buffer.alloc(5000, 7),
+      ]);
+      expect(refusal(png)).toMatch(/PNG image/);
+      let seed = 42;
+      const random = Uint8Array.from({ length: 20_000 }, () => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        return seed >> 23;
+      });
+      expect(refusal(random)).toMatch(/binary file/);
+      // Without a single NUL, the share of control bytes still gives it away.
+      expect(refusal(random.map((b) => (b === 0 ? 1 : b)))).toMatch(/mostly control bytes/);
+    });
+
+    it('keeps terminal colour codes and form feeds as text', () => {
+      const d = decodeText(bytes('\u001b[31mRed alert\u001b[0m issued.\f\nNext page.'));
+      expect(d.text).toContain('Red alert');
+    });
+
+    it('reads UTF-16 without a byte order mark by its pattern of NULs', () => {
+      const text = 'Naypyitaw “talks” with Moscow, 2017.\nSecond line.';
+      const le = Buffer.from(text, 'utf16le');
+      const be = Buffer.from(le);
+      for (let i = 0; i + 1 < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1] ?? 0, be[i] ?? 0];
+      expect(decodeText(le)).toMatchObject({ text, encoding: 'UTF-16LE', warnings: [] });
+      expect(decodeText(be)).toMatchObject({ text, encoding: 'UTF-16BE', warnings: [] });
+    });
+  });
 });

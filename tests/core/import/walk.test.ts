@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,5 +50,27 @@ describe('collectImportFiles', () => {
     await fs.symlink(path.join(dir, 'root'), path.join(dir, 'root/loop'), 'dir');
     const result = await collectImportFiles([path.join(dir, 'root')]);
     expect(result.files).toEqual([a]);
+  });
+
+  it('ends on symlink cycles that run through several folders', async () => {
+    const a = await touch('root/a/x.txt');
+    const b = await touch('root/b/y.md');
+    await fs.symlink(path.join(dir, 'root/b'), path.join(dir, 'root/a/to-b'), 'dir');
+    await fs.symlink(path.join(dir, 'root/a'), path.join(dir, 'root/b/to-a'), 'dir');
+    await fs.symlink(path.join(dir, 'root'), path.join(dir, 'root/b/up'), 'dir');
+    const { files } = await collectImportFiles([path.join(dir, 'root')]);
+    // Each file once, by whichever path the walk reached it first.
+    expect((await Promise.all(files.map((f) => fs.realpath(f)))).sort()).toEqual(
+      (await Promise.all([a, b].map((f) => fs.realpath(f)))).sort(),
+    );
+  });
+
+  const posixIt = process.platform === 'win32' ? it.skip : it;
+  if (process.platform === 'win32') console.info('walk: FIFO case skipped: Windows has no mkfifo.');
+  posixIt('offers a FIFO with an article name, so the import can say why it was not read', async () => {
+    const a = await touch('root/a.txt');
+    const fifo = path.join(dir, 'root/pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    expect((await collectImportFiles([path.join(dir, 'root')])).files).toEqual([a, fifo]);
   });
 });

@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readImportFile } from '../../core/import/read-file';
 import type { CommandContext } from '../context';
 import * as fmt from '../output';
+
+/** A queries file is a few thousand lines; anything much bigger is a mistake, not a workload. */
+const MAX_QUERIES_BYTES = 16 * 1024 * 1024;
 
 export async function searchCommand(ctx: CommandContext): Promise<number> {
   const limitFlag = ctx.option('limit');
@@ -11,7 +14,12 @@ export async function searchCommand(ctx: CommandContext): Promise<number> {
   if (queriesFile) {
     if (!ctx.json) return ctx.usage('--queries needs --json (one JSON object per line out).');
     if (ctx.args.length) return ctx.usage('give either QUERY or --queries FILE, not both.');
-    const lines = (await readFile(queriesFile, 'utf8')).split(/\r?\n/).filter((l) => l.trim());
+    // The same guarded reader as import: a regular file, read to a bound, never a pipe or a device.
+    const bytes = await readImportFile(queriesFile, MAX_QUERIES_BYTES);
+    const lines = Buffer.from(bytes)
+      .toString('utf8')
+      .split(/\r?\n/)
+      .filter((l) => l.trim());
     await ctx.open({ create: false });
     for (const [i, query] of lines.entries()) {
       if (ctx.signal.aborted) return ctx.stopped(`Stopped after ${i} of ${lines.length} queries.`);

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ImportReport } from '../api-contract';
 import type { ArticleBody, ArticleRecord, Extraction } from '../types';
 import { QuireError, toApiError } from '../errors';
 import { EXTRACTOR_VERSION, MAX_IMPORT_BYTES } from '../import/extract';
+import { readImportFile } from '../import/read-file';
 import { countWords, sha256 } from '../import/text-stats';
 import type { Core } from './core';
 
@@ -18,22 +18,7 @@ const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 100;
 
 export function fileSource(path: string): ImportSource {
-  return {
-    name: path,
-    read: async () => {
-      const { size } = await stat(path);
-      if (size > MAX_IMPORT_BYTES) return tooLarge(size);
-      return new Uint8Array(await readFile(path));
-    },
-  };
-}
-
-function tooLarge(size: number): never {
-  const mb = Math.round(size / 1024 / 1024);
-  throw new QuireError(
-    'BAD_INPUT',
-    `The file is ${mb} MB; Quire imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-  );
+  return { name: path, read: () => readImportFile(path, MAX_IMPORT_BYTES) };
 }
 
 /** One imported article, ready to be stored as part of a batch. */

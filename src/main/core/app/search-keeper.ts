@@ -230,7 +230,12 @@ export class SearchKeeper {
     const { store, rebuildWorker } = this.host;
     if (rebuildWorker) {
       try {
-        return await rebuildInWorker(rebuildWorker, { dir: store.dir, articles, notes, seq: store.seq }, progress, signal);
+        return await rebuildInWorker(
+          rebuildWorker,
+          { dir: store.dir, articles, notes, seq: store.seq },
+          progress,
+          signal,
+        );
       } catch (e) {
         if (signal.aborted) throw e;
         // A worker that cannot start or crashes must not leave search without an index: build here instead.

@@ -40,9 +40,65 @@ function binary(kind: string): QuireError {
   );
 }
 
+/** How much of the start of a file decides whether it is text: what git reads for the same question. */
+const SNIFF_BYTES = 8000;
+/** Text has line breaks and tabs, not other control bytes; past this share of the start, it is not text. */
+const MAX_CONTROL_SHARE = 0.1;
+
+/** C0 controls and DEL, except tab, line feed, vertical tab, form feed, carriage return and ESC (ANSI colour). */
+function isControlByte(b: number): boolean {
+  return (b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) || b === 0x7f;
+}
+
+/**
+ * Refuses a file that is not text, judged as git judges it: a known binary signature, a NUL byte in the first
+ * 8,000 bytes, or too many control bytes there. A NUL further in (a scraper's stray byte in a 200 KB page) does
+ * not make a page binary; decodeText removes it and says so.
+ */
 function refuseBinary(bytes: Uint8Array): void {
   for (const sig of signatures) if (startsWith(bytes, sig.bytes)) throw binary(sig.name);
-  if (bytes.includes(0)) throw binary('it contains NUL bytes');
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (head.includes(0)) throw binary('it contains NUL bytes');
+  let controls = 0;
+  for (const b of head) if (isControlByte(b)) controls++;
+  if (head.length > 0 && controls / head.length > MAX_CONTROL_SHARE)
+    throw binary('it is mostly control bytes');
+}
+
+/**
+ * UTF-16 without a byte order mark, recognised by its pattern: Latin text in UTF-16 has a NUL in every other
+ * byte, on the high-byte side. Null when the start of the file does not show that pattern clearly.
+ */
+function utf16ByPattern(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const head = bytes.subarray(0, SNIFF_BYTES - (SNIFF_BYTES % 2));
+  if (head.length < 4 || bytes.length % 2 !== 0) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const pairs = head.length / 2;
+  if (oddZeros > 0.6 * pairs && evenZeros < 0.05 * pairs) return 'utf-16le';
+  if (evenZeros > 0.6 * pairs && oddZeros < 0.05 * pairs) return 'utf-16be';
+  return null;
+}
+
+function strayNulWarning(count: number): string {
+  const what = count === 1 ? 'one NUL byte' : `${count.toLocaleString('en')} NUL bytes`;
+  return `The file held ${what} (a sign of a damaged or badly saved page); ${count === 1 ? 'it was' : 'they were'} removed.`;
+}
+
+/** Removes the NUL characters a text file should not hold, with a warning saying how many there were. */
+function withoutNuls(decoded: DecodedText): DecodedText {
+  let count = 0;
+  for (let at = decoded.text.indexOf('\0'); at !== -1; at = decoded.text.indexOf('\0', at + 1)) count++;
+  if (count === 0) return decoded;
+  return {
+    ...decoded,
+    text: decoded.text.replaceAll('\0', ''),
+    warnings: [...decoded.warnings, strayNulWarning(count)],
+  };
 }
 
 function refuseEmpty(text: string): void {
@@ -115,32 +171,29 @@ function usableEncoding(name: string): string | null {
 }
 
 /**
- * Bytes to text, honestly: BOM, then strict UTF-8, then a detected legacy encoding, else UTF-8 with
- * replacement characters and a warning. Binary and empty input are refused.
+ * Bytes to text, honestly: BOM, then UTF-16 by its pattern, then strict UTF-8, then a detected legacy
+ * encoding, else UTF-8 with replacement characters and a warning. Binary and empty input are refused; stray
+ * NUL bytes past the start of a text file are removed with a warning.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
+  const decoded = decodeBytes(bytes);
+  refuseEmpty(decoded.text);
+  return withoutNuls(decoded);
+}
+
+function decodeBytes(bytes: Uint8Array): DecodedText {
   const bom = fromBom(bytes);
-  if (bom) {
-    refuseEmpty(bom.text);
-    return bom;
-  }
+  if (bom) return bom;
+  const utf16 = utf16ByPattern(bytes);
+  if (utf16) return { text: decodeWith(bytes, utf16), encoding: utf16.toUpperCase(), warnings: [] };
   refuseBinary(bytes);
-  if (hasStrictUtf8(bytes)) {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    refuseEmpty(text);
-    return { text, encoding: 'UTF-8', warnings: [] };
-  }
+  if (hasStrictUtf8(bytes))
+    return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'UTF-8', warnings: [] };
   const shape = utf8Shape(bytes);
   if (shape.valid === 0) {
     const best = analyse(bytes).find((m) => m.confidence >= 10 && usableEncoding(m.name) !== null);
     const encoding = best ? usableEncoding(best.name) : null;
-    if (encoding) {
-      const text = decodeWith(bytes, encoding);
-      refuseEmpty(text);
-      return { text, encoding, warnings: [] };
-    }
+    if (encoding) return { text: decodeWith(bytes, encoding), encoding, warnings: [] };
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  refuseEmpty(text);
-  return { text, encoding: 'UTF-8', warnings: [REPLACED_WARNING] };
+  return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'UTF-8', warnings: [REPLACED_WARNING] };
 }

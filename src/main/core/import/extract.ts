@@ -8,6 +8,7 @@ import { decodeText } from './decode';
 import type { FormatResult } from './format-result';
 import { extractHtml } from './html';
 import { extractMarkdown } from './markdown';
+import { safeUrl } from './safe-url';
 import { extractTxt } from './txt';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -107,7 +108,8 @@ export async function extractFile(bytes: Uint8Array, fileName: string): Promise<
     author: oneLine(found.author),
     published: found.published,
     source: oneLine(found.source),
-    url: found.url,
+    // Every format's reader already picks a safe one; this is the gate no future reader can bypass.
+    url: safeUrl(found.url),
     language: found.language,
     text,
     passages,

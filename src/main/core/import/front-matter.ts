@@ -10,13 +10,17 @@ export interface FrontMatter {
 
 const MAX_LINES = 500;
 
+// ` # comment` after a plain value. The lookbehind starts a match only at the first space of a run: plain
+// /\s+#.*$/ rescans the rest of the run from each space, quadratic on a long run of spaces.
+const COMMENT = /(?<!\s)\s+#.*$/;
+
 function unquote(v: string): string {
   const t = v.trim();
   if (t.length >= 2 && ((t.startsWith('"') && t.endsWith('"')) || (t.startsWith("'") && t.endsWith("'")))) {
     const inner = t.slice(1, -1);
     return t.startsWith('"') ? inner.replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
   }
-  return t.replace(/\s+#.*$/, '');
+  return t.replace(COMMENT, '');
 }
 
 /** Plain scalars only: anchors, aliases, nested maps and tags are ignored rather than interpreted. */

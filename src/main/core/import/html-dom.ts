@@ -1,6 +1,7 @@
 // The few DOM members the HTML importer uses. Core code is compiled without the DOM library (no browser
 // globals in core), so linkedom's document is described here instead of typed as a browser Document.
 import { parseHTML } from 'linkedom';
+import { limitNesting } from './html-nesting';
 
 export interface DomNode {
   nodeType: number;
@@ -38,10 +39,10 @@ export function parseDocument(html: string): DomDocument {
   // linkedom types its result as a browser Window, which core cannot name; we use only the members above.
   const parse = (source: string): DomDocument =>
     (parseHTML(source) as unknown as { document: DomDocument }).document;
-  const document = parse(html);
+  const document = parse(limitNesting(html));
   // linkedom does not imply <html>/<body> around a fragment the way browsers do; give it the frame.
   if (document.documentElement?.tagName.toUpperCase() !== 'HTML')
-    return parse(`<!doctype html><html><body>${html}</body></html>`);
+    return parse(limitNesting(`<!doctype html><html><body>${html}</body></html>`));
   return document;
 }
 

@@ -2,6 +2,7 @@
 // JSON-LD (schema.org NewsArticle/Article), <time datetime>, <title>, <html lang>.
 import { parseDate } from './dates';
 import { all, type DomDocument } from './html-dom';
+import { safeUrl } from './safe-url';
 
 export interface HtmlMetadata {
   title: string | null;
@@ -163,9 +164,10 @@ export function readHtmlMetadata(doc: DomDocument): HtmlMetadata {
     doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ??
     null;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const url = [canonical, pick(meta, 'og:url', 'twitter:url'), ld?.url].find(
-    (u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u),
-  );
+  // Only absolute web addresses: a relative canonical link, a mailto: or a `javascript:` og:url is not the page.
+  const url = [canonical, pick(meta, 'og:url', 'twitter:url'), ld?.url]
+    .map(safeUrl)
+    .find((u): u is string => u !== null && !/^mailto:/i.test(u));
   return {
     title,
     author: author ? author.replace(/^by\s+/i, '') : null,

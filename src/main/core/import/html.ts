@@ -8,6 +8,7 @@ import { canonicalize } from './canonical';
 import { squash, type FormatResult } from './format-result';
 import { isElement, parseDocument, TEXT_NODE, type DomDocument, type DomNode } from './html-dom';
 import { readHtmlMetadata } from './html-metadata';
+import { occurrences } from './occurrences';
 import { parseDate } from './dates';
 import { chromeReason } from './text-shape';
 
@@ -75,6 +76,10 @@ const BLOCK = new Set([
   'CENTER',
   'BODY',
 ]);
+
+// Blank lines at either end of a block. The lookbehind tries a run of newlines only from its first one:
+// without it, /\n+$/ rescans the rest of the run from each newline, quadratic on thousands of <br>s.
+const EDGE_NEWLINES = /^\n+|(?<!\n)\n+$/g;
 
 type Step = { node: DomNode; exit: false } | { node: DomNode; exit: true };
 
@@ -148,9 +153,9 @@ export function blocksFromDom(root: DomNode, skipFurniture: boolean): WalkedBloc
     const pre = inside('PRE');
     const text = buffer
       .split('\n')
-      .map((l) => (pre ? l.replace(/\s+$/, '') : l.replace(/[ \t\f\r]+/g, ' ').trim()))
+      .map((l) => (pre ? l.trimEnd() : l.replace(/[ \t\f\r]+/g, ' ').trim()))
       .join('\n')
-      .replace(/^\n+|\n+$/g, '');
+      .replace(EDGE_NEWLINES, '');
     if (text.trim() !== '') {
       let hint: string | null = null;
       for (let i = hints.length - 1; i >= 0 && hint === null; i--) hint = hints[i] ?? null;
@@ -285,13 +290,14 @@ function alignBlocks(kept: readonly Block[], page: readonly WalkedBlock[]): Cand
     if (list) list.push(i);
     else positions.set(k, [i]);
   });
-  const keptText = kept.map((b) => squash(b.text)).join('\n');
+  const keptKeys = kept.map((b) => squash(b.text));
+  const inArticle = insideKeptText(keptKeys, keys);
   let cursor = 0;
   const dropUpTo = (end: number): void => {
     for (; cursor < end; cursor++) {
       const b = page[cursor];
       const k = keys[cursor] ?? '';
-      if (!b || k === '' || keptText.includes(k)) continue;
+      if (!b || k === '' || inArticle[cursor]) continue;
       out.push({ text: b.text, kind: b.kind, kept: false, reason: droppedReason(b) });
     }
   };
@@ -305,6 +311,20 @@ function alignBlocks(kept: readonly Block[], page: readonly WalkedBlock[]): Cand
   }
   dropUpTo(page.length);
   return out;
+}
+
+/**
+ * For each page block, whether its text already sits inside the kept article: a kept block as it is, or a
+ * part of one. The parts are found in one pass over the article for all blocks together: `includes` per block
+ * costs article × blocks, and slows further on periodic text (a hostile page of `&a&a&a…`).
+ */
+function insideKeptText(keptKeys: readonly string[], keys: readonly string[]): boolean[] {
+  const whole = new Set(keptKeys);
+  const found = occurrences(
+    keptKeys.join('\n'),
+    keys.map((k) => (whole.has(k) ? '' : k)),
+  );
+  return keys.map((k, i) => whole.has(k) || (found?.[i] ?? false));
 }
 
 /** Readability's reading of the byline is free text: "By A, B\n   Staff" -> "A, B Staff". */

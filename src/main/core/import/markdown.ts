@@ -2,35 +2,80 @@ import type { Block } from './canonical';
 import { canonicalize } from './canonical';
 import { parseDate } from './dates';
 import { tidyInline, type FormatResult } from './format-result';
-import { field, parseFrontMatter } from './front-matter';
+import { field, parseFrontMatter, type FrontMatter } from './front-matter';
+import { safeUrl } from './safe-url';
+
+// Every pattern below runs on imported text, so none may retry from each character of a long run. Link and
+// image text excludes `[` and destinations exclude `[`: an unclosed `![` or `[` then fails at the next one
+// instead of rescanning the rest of the paragraph from each. Emphasis bodies cannot cross their own
+// delimiter for the same reason. (tests/core/import/regex-complexity.test.ts holds each to linear growth.)
+const RAW_OPEN = /<(script|style|iframe|object|embed|svg)\b/gi;
+const INLINE_RULES: [RegExp, string][] = [
+  [/!\[[^[\]]*\]\([^)[\]]*\)/g, ''],
+  [/!\[[^[\]]*\]\[[^[\]]*\]/g, ''],
+  [/\[([^[\]]*)\]\((?:[^()[\]]|\([^()[\]]*\))*\)/g, '$1'],
+  [/\[([^[\]]+)\]\[[^[\]]*\]/g, '$1'],
+  [/<(https?:\/\/[^<>\s]+)>/g, '$1'],
+  [/<\/?[a-z][^<>]*>/gi, ''],
+  [/\*\*(?=\S)((?:[^*]|\*(?!\*))*?\S)\*\*/g, '$1'],
+  [/__(?=\S)((?:[^_]|_(?!_))*?\S)__/g, '$1'],
+  [/(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1'],
+  [/(?<![\w_])_(?=\S)([^_]*?\S)_(?![\w_])/g, '$1'],
+  [/~~(?=\S)((?:[^~]|~(?!~))*?\S)~~/g, '$1'],
+  [/`+([^`]*)`+/g, '$1'],
+  [/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1'],
+];
+
+/**
+ * Raw `<script>…</script>` (and style, iframe…) elements go whole. Each opener looks for its closer once; when
+ * a tag name has no closer left, later openers of that name are left for the tag rule, so the scan stays linear.
+ */
+function dropRawElements(s: string): string {
+  let out = '';
+  let from = 0;
+  const unclosed = new Set<string>();
+  RAW_OPEN.lastIndex = 0;
+  for (let open = RAW_OPEN.exec(s); open !== null; open = RAW_OPEN.exec(s)) {
+    const name = (open[1] ?? '').toLowerCase();
+    if (unclosed.has(name)) continue;
+    const close = new RegExp(`</${name}\\s*>`, 'gi');
+    close.lastIndex = open.index + open[0].length;
+    const end = close.exec(s);
+    if (!end) {
+      unclosed.add(name);
+      continue;
+    }
+    out += `${s.slice(from, open.index)} `;
+    from = end.index + end[0].length;
+    RAW_OPEN.lastIndex = from;
+  }
+  return out + s.slice(from);
+}
 
 /** Markdown inline syntax to plain text: links keep their words, images and raw HTML disappear. */
 export function stripInline(s: string): string {
-  return tidyInline(
-    s
-      .replace(/<(script|style|iframe|object|embed|svg)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-      .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-      .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-      .replace(/<\/?[a-z][^>]*>/gi, '')
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-      .replace(/(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1')
-      .replace(/(?<![\w_])_(?=\S)([^_]*?\S)_(?![\w_])/g, '$1')
-      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-      .replace(/`+([^`]*)`+/g, '$1')
-      .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1'),
-  );
+  return tidyInline(INLINE_RULES.reduce((text, [re, to]) => text.replace(re, to), dropRawElements(s)));
 }
 
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*)$/;
 const QUOTE = /^\s{0,3}>\s?(.*)$/;
 const LIST = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+(.*)$/;
 const FENCE = /^\s{0,3}(```|~~~)/;
 const RULE = /^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
 const REF_DEF = /^\s{0,3}\[[^\]]+\]:\s*\S+/;
 const RAW_BLOCK = /^\s*<(script|style|iframe|object|embed|svg|noscript)\b/i;
+
+/**
+ * An ATX heading's text without its optional closing run of `#`s (CommonMark: `## Title ##`), found by a scan:
+ * the lazy-group regex for it (`(.*?)\s*#*\s*$`) is cubic on a heading with a long run of spaces.
+ */
+function headingText(raw: string): string {
+  const t = raw.trimEnd();
+  let hashes = t.length;
+  while (hashes > 0 && t[hashes - 1] === '#') hashes--;
+  if (hashes === t.length) return t;
+  return hashes === 0 || /\s/.test(t[hashes - 1] ?? '') ? t.slice(0, hashes).trimEnd() : t;
+}
 
 interface Parsed {
   blocks: Block[];
@@ -43,6 +88,10 @@ function parseBody(lines: readonly string[]): Parsed {
   let para: string[] = [];
   let paraKind: Block['kind'] = 'paragraph';
   const flush = (): void => {
+    if (para.length === 0) {
+      paraKind = 'paragraph';
+      return;
+    }
     const text = stripInline(para.join(' '));
     if (text !== '') blocks.push({ text, kind: paraKind });
     para = [];
@@ -74,7 +123,7 @@ function parseBody(lines: readonly string[]): Parsed {
     const heading = HEADING.exec(line);
     if (heading) {
       flush();
-      const text = stripInline(heading[2] ?? '');
+      const text = stripInline(headingText(heading[2] ?? ''));
       if (heading[1] === '#' && h1 === null && blocks.length === 0) h1 = text;
       else if (text !== '') blocks.push({ text, kind: 'heading' });
       continue;
@@ -110,6 +159,15 @@ function parseBody(lines: readonly string[]): Parsed {
   return { blocks, h1 };
 }
 
+/** The first of these fields that holds a web or mail address: a `javascript:` url never wins over a real one. */
+function firstSafeUrl(fm: FrontMatter, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const url = safeUrl(field(fm, key));
+    if (url !== null) return url;
+  }
+  return null;
+}
+
 export function extractMarkdown(input: string): FormatResult {
   const lines = canonicalize(input).split('\n');
   const fm = parseFrontMatter(lines);
@@ -137,7 +195,7 @@ export function extractMarkdown(input: string): FormatResult {
     author: field(fm, 'author', 'authors', 'byline'),
     published: dateText === null ? null : parseDate(dateText),
     source: field(fm, 'source', 'site', 'site_name', 'publisher', 'outlet'),
-    url: field(fm, 'url', 'link', 'canonical', 'canonical_url'),
+    url: firstSafeUrl(fm, 'url', 'link', 'canonical', 'canonical_url'),
     language: lang && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(lang) ? lang : null,
     blocks: body,
   };

@@ -199,8 +199,12 @@ export function linesOfPage(page: PdfPageText): PdfLine[] {
 const PAGE_NUMBER =
   /^(?:(?:page|p\.|seite|página|стр\.?)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|\/|de|из)\s*\d{1,4})?$/i;
 
+// Dashes, bars, bullets and spaces around a page number. The lookbehind tries a trailing run only from its
+// first character: without it a long run in mid-line is rescanned from each of its characters.
+const DECORATION = /^[-–—|•·\s]+|(?<![-–—|•·\s])[-–—|•·\s]+$/g;
+
 export function isPageNumber(text: string): boolean {
-  const t = text.replace(/^[-–—|•·\s]+|[-–—|•·\s]+$/g, '');
+  const t = text.replace(DECORATION, '');
   return t !== '' && PAGE_NUMBER.test(t);
 }
 
@@ -222,7 +226,9 @@ export function findFurniture(lines: readonly PdfLine[], pageCount: number): Map
   lines.forEach((line, i) => {
     if (line.text.length > 160) return;
     const key = runningKey(line.text);
-    byKey.set(key, [...(byKey.get(key) ?? []), i]);
+    const indexes = byKey.get(key);
+    if (indexes) indexes.push(i);
+    else byKey.set(key, [i]);
   });
   const needed = Math.max(2, Math.ceil(pageCount * 0.5));
   for (const indexes of byKey.values()) {
@@ -284,10 +290,15 @@ function hyphenatedWords(lines: readonly PdfLine[]): { hyphenated: Set<string>; 
 
 type HyphenWords = ReturnType<typeof hyphenatedWords>;
 
+/** Longer than any word hyphenated at a line end. */
+const MAX_WORD = 64;
+
 /** Joins a wrapped line to the text before it: `mili-` + `tary` → `military`, `Su-` + `30SM` → `Su-30SM`. */
 export function joinLines(before: string, after: string, hyphens?: HyphenWords): string {
   if (before.endsWith('\u00ad')) return before.slice(0, -1) + after;
-  const hyphen = /([\p{L}\p{N}]+)[-‐]$/u.exec(before);
+  // `before` is the paragraph so far: look at its last word only, or joining n lines costs n² (a pattern
+  // ending in `$` still scans from the start, and from every letter of a long run).
+  const hyphen = /([\p{L}\p{N}]+)[-‐]$/u.exec(before.slice(-MAX_WORD));
   if (hyphen) {
     const head = hyphen[1] ?? '';
     const tail = /^[\p{L}\p{N}]+/u.exec(after)?.[0] ?? '';
@@ -300,8 +311,26 @@ export function joinLines(before: string, after: string, hyphens?: HyphenWords):
         !hyphens.plain.has(`${head}${tail}`.toLowerCase()));
     return keep ? before + after : before.slice(0, -1) + after;
   }
-  if (/[—–]$/.test(before)) return before + after;
+  if (before.endsWith('—') || before.endsWith('–')) return before + after;
   return `${before} ${after}`;
+}
+
+/**
+ * A paragraph's lines joined one after the other as `joinLines` joins two. It looks only at the end of the
+ * text so far, so that end is all it is given: handing it the whole paragraph each time copied the paragraph
+ * once per line (quadratic on a long one).
+ */
+function joinParagraph(lines: readonly string[], hyphens: HyphenWords): string {
+  const done: string[] = [];
+  let tail = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const joined = joinLines(tail, lines[i] ?? '', hyphens);
+    const keep = Math.max(0, joined.length - MAX_WORD);
+    done.push(joined.slice(0, keep));
+    tail = joined.slice(keep);
+  }
+  done.push(tail);
+  return done.join('');
 }
 
 interface Paragraph {
@@ -319,11 +348,17 @@ function leadings(lines: readonly PdfLine[]): Map<number, number> {
     const gap = a.y - b.y;
     if (gap > 0.5 * a.size && gap < 3 * a.size) {
       const key = round(a.size, 0.5);
-      gaps.set(key, [...(gaps.get(key) ?? []), gap]);
+      const list = gaps.get(key);
+      if (list) list.push(gap);
+      else gaps.set(key, [gap]);
     }
   }
   return new Map([...gaps].map(([size, g]) => [size, median(g) ?? size * 1.2]));
 }
+
+// Dot leaders and a page number ("Scope ........ 6"). The lookbehind starts only at the first dot of a
+// leader: otherwise a long run of dots without a number is rescanned from each dot.
+const TOC_LEADER = /(?<!\.\s?)(?:\.\s?){4,}\s*\d+$/;
 
 function startsParagraph(
   prev: PdfLine,
@@ -332,7 +367,7 @@ function startsParagraph(
 ): boolean {
   if (Math.abs(line.size - prev.size) > 0.1 * Math.max(line.size, prev.size)) return true;
   // Table-of-contents rows ("Scope ........ 6") are one entry each, however full the line.
-  if (/(?:\.\s?){4,}\s*\d+$/.test(prev.text)) return true;
+  if (TOC_LEADER.test(prev.text)) return true;
   const jumped = line.page !== prev.page || line.y > prev.y + 0.5 * line.size;
   // A paragraph runs on into the next page or column only from a full line that does not end a sentence.
   if (jumped) {
@@ -377,7 +412,10 @@ export function layoutPdf(pages: readonly PdfPageText[]): PdfLayout {
   let titleGuess: string | null = null;
   const emit = (p: Paragraph | null): void => {
     if (!p) return;
-    const text = p.lines.map((l) => l.text).reduce((acc, t) => joinLines(acc, t, hyphens));
+    const text = joinParagraph(
+      p.lines.map((l) => l.text),
+      hyphens,
+    );
     if (firstTitle !== undefined && p.lines[0] === firstTitle && titleGuess === null) {
       titleGuess = text;
       blocks.push({ text, kind: 'heading', kept: false, reason: 'title' });

@@ -179,8 +179,19 @@ function isCapitalised(w: string): boolean {
 export function stopWordRatio(ws: readonly string[]): number {
   if (ws.length === 0) return 0;
   let n = 0;
-  for (const w of ws) if (STOP_WORDS.has(w.toLowerCase().replace(/[^\p{L}]/gu, ''))) n++;
+  for (const w of ws) if (STOP_WORDS.has(lettersOf(w.toLowerCase()))) n++;
   return n / ws.length;
+}
+
+const NON_LETTER = /[^\p{L}]/gu;
+
+/** The word without its punctuation ("said," → "said"); most words are plain a-z and skip the regex. */
+function lettersOf(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 97 || c > 122) return word.replace(NON_LETTER, '');
+  }
+  return word;
 }
 
 /** Headline capitalisation: nearly every word that is not a stop word starts with a capital. */

@@ -2,6 +2,7 @@
 // per-site list: the headline sits just above the byline/date cluster, the outlet names itself in the
 // page header and again in the copyright footer.
 import { isDateLine, parseDate } from './dates';
+import { safeUrl } from './safe-url';
 import { isCountLine, isNameLike, isTitleShaped, isWidget, words } from './text-shape';
 
 export interface Row {
@@ -13,9 +14,17 @@ const BY_PREFIX =
   /^(?:by|written by|words by|story by|reporting by|posted by|edited by|author:?|reporter:?|par|por|von)\s+(.+)$/i;
 const NAME_CUT = /\s*[|•·–—,;]\s*|\s+(?:on|in|published|posted|updated)\s+/i;
 
+/**
+ * A byline is a name and perhaps a date and a label: longer lines are prose. The bound also keeps the two
+ * patterns below (a lazy group before `\s+by\s+`, a split on spaced separators) from going quadratic on a
+ * long run of spaces, since every row of a page is asked.
+ */
+const MAX_BYLINE = 200;
+
 /** `By Ko Ye`, `Ko Ye by Ko Ye`, `By Ko Ye | June 24, 2017` -> `Ko Ye`. */
 export function bylineName(line: string): string | null {
   const t = line.trim();
+  if (t.length > MAX_BYLINE) return null;
   const doubled = /^(.+?)\s+by\s+(.+)$/i.exec(t);
   if (doubled?.[1] && doubled[1].trim() === doubled[2]?.trim() && isNameLike(doubled[1]))
     return doubled[1].trim();
@@ -171,7 +180,8 @@ export function findUrl(rows: readonly Row[]): string | null {
     const m = /^(?:source|url|link|original(?:ly published)?(?: at)?)\s*:\s*(https?:\/\/\S+)\s*$/i.exec(
       r.text.trim(),
     );
-    if (m?.[1]) return m[1];
+    const url = safeUrl(m?.[1]);
+    if (url) return url;
   }
   return null;
 }

@@ -37,9 +37,19 @@ interface Island {
   rows: number;
 }
 
-function sentenceCount(s: string): number {
-  return (s.match(/[.!?။]["”’)]*(?=\s|$)/g) ?? []).length;
+/**
+ * Matches of a global `pattern` in `s`, counted no further than `limit`: callers only ask "at least two
+ * sentences?", and collecting every match of a 10 MB line into an array costs seconds and hundreds of MB.
+ */
+function countUpTo(s: string, pattern: RegExp, limit: number): number {
+  const re = new RegExp(pattern.source, pattern.flags);
+  let n = 0;
+  while (n < limit && re.exec(s) !== null) n++;
+  return n;
 }
+
+const SENTENCE_END = /[.!?။]["”’)]*(?=\s|$)/g;
+const LETTER = /\p{L}/gu;
 
 function findIslands(rows: readonly Row[]): Island[] {
   const islands: Island[] = [];
@@ -65,7 +75,7 @@ function findIslands(rows: readonly Row[]): Island[] {
 function readsLikeBody(island: Island, rows: readonly Row[]): boolean {
   if (island.rows >= 2) return true;
   const t = rows[island.first]?.text ?? '';
-  return sentenceCount(t) >= 2 && words(t).length >= 15;
+  return countUpTo(t, SENTENCE_END, 2) >= 2 && words(t).length >= 15;
 }
 
 /** Running count of evidence rows, so any gap's evidence is counted in constant time. */
@@ -183,7 +193,7 @@ function isChrome(raw: string): boolean {
 function hasEvidence(row: Row, count: number, inCode: boolean): boolean {
   const t = row.text.trim();
   // Repeated code punctuation ("});") is not a repeated teaser; only worded lines count as repeats.
-  const letters = t.match(/\p{L}/gu)?.length ?? 0;
+  const letters = count > 1 ? countUpTo(t, LETTER, 15) : 0;
   // A worded line seen twice is a teaser or caption repeated; a short label seen three times is a button.
   const repeated = !isCodeLike(t) && ((count > 1 && letters >= 15) || (count > 2 && letters >= 2));
   // Widget words in a longer line ("ensuring cookies aren't readable") are prose about them, not a widget.

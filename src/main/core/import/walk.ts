@@ -47,7 +47,9 @@ export async function collectImportFiles(paths: string[]): Promise<CollectedFile
         continue; // a dangling symlink inside a folder is not something the researcher asked for
       }
       if (stat.isDirectory()) await walk(full);
-      else if (stat.isFile() && isSupportedFile(entry.name)) files.add(path.resolve(full));
+      // A FIFO or device with an article's name is offered too: the reader refuses it with a reason, so the
+      // researcher sees why it was not imported instead of it silently missing.
+      else if (isSupportedFile(entry.name)) files.add(path.resolve(full));
     }
   }
 

@@ -70,7 +70,9 @@ export function parseQuireLink(href: string): QuireLink | null {
   return { articleId, passageId, highlightId };
 }
 
-const MARKDOWN_LINK = /\[((?:\\.|[^[\]\\\n])*)\]\(\s*<?(quire:\/\/article\/[^\s)>]+)>?\s*\)/g;
+// The URL part excludes brackets (quireLink percent-encodes them): an unclosed `[](quire://…` then fails at
+// the next `[` instead of rescanning the rest of the note from each one.
+const MARKDOWN_LINK = /\[((?:\\.|[^[\]\\\n])*)\]\(\s*<?(quire:\/\/article\/[^\s)>[\]]+)>?\s*\)/g;
 const BARE_LINK = /quire:\/\/article\/[^\s)>\]"'<]+/g;
 
 /** Every `quire://article/…` link in a note (in a blockquote or not), except inside code. */

@@ -36,39 +36,57 @@ export function codeRanges(body: string): [number, number][] {
   return ranges.sort((a, b) => a[0] - b[0]);
 }
 
-/** CommonMark code spans: a run of n backticks closed by the next run of exactly n, within one paragraph. */
+/**
+ * CommonMark code spans: a run of n backticks closed by the next run of exactly n, within one paragraph.
+ * One pass collects each paragraph's runs and pairs them, so a note full of unmatched backticks or of blank
+ * lines costs linear time (scanning ahead from each opener is quadratic).
+ */
 function inlineCode(body: string, from: number, to: number, out: [number, number][]): void {
+  let runs: BacktickRun[] = [];
   let i = from;
   while (i < to) {
-    if (body[i] !== '`') {
-      i++;
-      continue;
-    }
-    let n = 0;
-    while (i + n < to && body[i + n] === '`') n++;
-    const paragraphEnd = /\n[ \t]*\n/.exec(body.slice(i + n, to));
-    const limit = paragraphEnd ? i + n + paragraphEnd.index : to;
-    let j = i + n;
-    let closed = -1;
-    while (j < limit) {
-      if (body[j] !== '`') {
-        j++;
-        continue;
-      }
-      let k = 0;
-      while (j + k < limit && body[j + k] === '`') k++;
-      if (k === n) {
-        closed = j + k;
-        break;
-      }
-      j += k;
-    }
-    if (closed === -1) {
+    const c = body[i];
+    if (c === '`') {
+      let n = 0;
+      while (i + n < to && body[i + n] === '`') n++;
+      runs.push({ at: i, length: n });
       i += n;
+    } else if (c === '\n') {
+      let j = i + 1;
+      while (j < to && (body[j] === ' ' || body[j] === '\t')) j++;
+      if (j < to && body[j] === '\n') {
+        pairRuns(runs, out);
+        runs = [];
+      }
+      i = j;
     } else {
-      out.push([i, closed]);
-      i = closed;
+      i++;
     }
+  }
+  pairRuns(runs, out);
+}
+
+interface BacktickRun {
+  at: number;
+  length: number;
+}
+
+/** Pairs each run with the next run of the same length, looked up in a table built backwards. */
+function pairRuns(runs: readonly BacktickRun[], out: [number, number][]): void {
+  const nextSame: number[] = new Array<number>(runs.length).fill(-1);
+  const lastOfLength = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const length = runs[k]?.length ?? 0;
+    nextSame[k] = lastOfLength.get(length) ?? -1;
+    lastOfLength.set(length, k);
+  }
+  for (let k = 0; k < runs.length; k++) {
+    const open = runs[k];
+    const closeAt = nextSame[k] ?? -1;
+    const close = runs[closeAt];
+    if (!open || !close) continue;
+    out.push([open.at, close.at + close.length]);
+    k = closeAt;
   }
 }
 

@@ -59,22 +59,26 @@ function bestWindow(text: string, ranges: [number, number][], maxLength: number)
   // The covered matches: snapping to word boundaries must not cut into them.
   let keepFrom = Infinity;
   let keepTo = 0;
-  if (ranges.length > 0) {
-    let bestCount = 0;
-    let bestI = 0;
+  const [firstRange] = ranges;
+  if (firstRange) {
+    let best: [number, number] = firstRange;
+    let bestCount = 1;
     let j = 0;
     for (let i = 0; i < ranges.length; i++) {
-      const start = (ranges[i] as [number, number])[0];
-      while (j < ranges.length && (ranges[j] as [number, number])[1] - start <= maxLength) j++;
+      const [start] = ranges[i] ?? firstRange;
+      // A match longer than the window (a URL slug, a base64 blob) is a cluster of one on its own.
+      j = Math.max(j, i + 1);
+      while (j < ranges.length && (ranges[j]?.[1] ?? Infinity) - start <= maxLength) j++;
       if (j - i > bestCount) {
         bestCount = j - i;
-        bestI = i;
+        best = [start, ranges[j - 1]?.[1] ?? start];
       }
     }
-    const first = (ranges[bestI] as [number, number])[0];
-    const last = (ranges[bestI + bestCount - 1] as [number, number])[1];
-    // Centre the cluster, leaving room for context before the first match.
-    from = Math.max(0, Math.floor(first - (maxLength - (last - first)) / 2));
+    if (bestCount === 1) best = ranges.find(([s, e]) => e - s <= maxLength) ?? firstRange;
+    const [first, last] = best;
+    // Centre the cluster, leaving room for context before the first match; a match wider than the window
+    // is shown from its start.
+    from = Math.max(0, Math.floor(first - Math.max(0, maxLength - (last - first)) / 2));
     keepFrom = first;
     keepTo = last;
   }
@@ -88,8 +92,18 @@ function bestWindow(text: string, ranges: [number, number][], maxLength: number)
     const space = text.lastIndexOf(' ', to);
     if (space > from + maxLength / 2 && space >= keepTo) to = space;
   }
+  // Never cut between the two halves of a surrogate pair (emoji, astral Han).
+  if (isLowSurrogate(text, from)) from++;
+  if (to < text.length && isLowSurrogate(text, to)) to--;
   return [from, to];
 }
+
+function isLowSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1));
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 function merge(ranges: [number, number][]): [number, number][] {
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
