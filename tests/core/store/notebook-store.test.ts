@@ -74,6 +74,22 @@ describe('commits', () => {
     expect(await fs.readdir(path.join(dir, 'journal'))).toHaveLength(1);
   });
 
+  it('changes replayed from the journal at open are kept by the next checkpoint (crash, then a clean session)', async () => {
+    const { dir, store } = await createNotebook();
+    await put(store, note(1), tag(1));
+    await store.checkpoint();
+    await put(store, { ...tag(1), name: 'renamed after the checkpoint' });
+    // A crash: the tag's new name is only in the journal.
+    await fs.rm(path.join(dir, '.lock'), { force: true });
+    const second = await openNotebook(dir, { ...options(), create: false });
+    // The next session changes only a note, then closes cleanly: its checkpoint lets the journal go.
+    await put(second, { ...note(1), body: 'edited in the second session' });
+    await second.close();
+    const third = await reopen(dir);
+    expect(third.get('tag', 't1')?.name).toBe('renamed after the checkpoint');
+    expect(third.get('note', 'n1')?.body).toBe('edited in the second session');
+  });
+
   it('a checkpoint writes the record files, lets the journal go, and reopens to the same state', async () => {
     const { dir, store } = await createNotebook();
     await addArticles(store, [smallArticle(1), smallArticle(2)]);
