@@ -7,6 +7,7 @@ export default defineConfig({
       'tests/cli/**/*.test.ts',
       'tests/server/**/*.test.ts',
       'tests/main/**/*.test.ts',
+      'tests/faults/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,
