@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { ExportReport } from '../api-contract';
 import { QuireError } from '../errors';
+import { makeDir } from '../make-dir';
 import type { ExportFile } from './markdown';
 
 export type ConflictPolicy = 'ask' | 'overwrite' | 'keep-both';
@@ -80,7 +81,7 @@ export async function writeExport(
 ): Promise<ExportReport> {
   const root = path.resolve(dir);
   for (const f of files) targetPath(root, f.fileName);
-  await mkdir(root, { recursive: true });
+  await makeDir(root);
   const existing = new Map((await readdir(root)).map((name) => [key(name), name]));
 
   if (onConflict === 'ask') {

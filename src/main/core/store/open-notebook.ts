@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { QuireError } from '../errors';
+import { makeDir } from '../make-dir';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic-file';
 import { Journal, JOURNAL_DIR } from './journal';
 import { hasV1Files, loadV1, retireV1Files } from './legacy-v1';
@@ -83,7 +84,7 @@ async function inspect(root: string): Promise<Found> {
 
 async function prepareEmptyFolder(root: string): Promise<void> {
   try {
-    await fs.mkdir(root, { recursive: true });
+    await makeDir(root);
     const entries = (await fs.readdir(root)).filter((name) => !IGNORABLE.has(name));
     if (entries.length === 0) return;
   } catch (e) {
