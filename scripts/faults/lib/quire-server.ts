@@ -1,15 +1,19 @@
 // A real `quire serve` in a child process, for the fault suites: started as a researcher starts it, called over
 // HTTP exactly as the browser UI calls it, and killed (SIGKILL) or stopped (SIGTERM) from outside.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ApiMethod, ApiResult } from '../../../src/main/core/api-contract';
 
 export const repoDir = resolve(import.meta.dirname, '../../..');
 const builtCli = join(repoDir, 'out/main/cli.js');
-/** Inside node_modules/ so the bundle's imports of the dependencies resolve as they do for out/main. */
-const freshDir = join(repoDir, 'node_modules/.cache/quire-faults/server');
+/**
+ * Inside node_modules/ so the bundle's imports of the dependencies resolve as they do for out/main; one folder per
+ * process, since test files run in parallel workers.
+ */
+const freshRoot = join(repoDir, 'node_modules/.cache/quire-faults');
+const freshDir = join(freshRoot, `server-${process.pid}`);
 
 /**
  * `built`: `node bin/quire.js`, exactly what a researcher runs after `npm run build`.
@@ -80,6 +84,12 @@ let freshBuild: Promise<void> | null = null;
 /** Bundles the CLI and its worker scripts as electron-vite's main build does (once per process). */
 function buildFresh(): Promise<void> {
   freshBuild ??= (async () => {
+    // Bundles of processes that are gone (a run that was killed) are left over: remove them.
+    for (const name of await readdir(freshRoot).catch(() => [] as string[])) {
+      const pid = Number(/^server-(\d+)$/.exec(name)?.[1]);
+      if (pid && !isAlive(pid)) await rm(join(freshRoot, name), { recursive: true, force: true });
+    }
+    process.once('exit', () => rmSync(freshDir, { recursive: true, force: true }));
     const { build } = await import('vite');
     const entry = (file: string) => join(repoDir, file);
     await build({
@@ -193,6 +203,15 @@ export async function startServer(options: ServerOptions): Promise<QuireServer> 
       if (!gone) child.kill(signal);
     },
   };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** `{ ok: true, value }` or `{ ok: false, error: { code, message } }` and nothing else. */

@@ -16,13 +16,20 @@ export interface Summary {
 }
 
 export function formatSummary({ rows, legend }: Summary): string {
-  const header = ['suite', 'tried', 'survived', 'lost', 'crashed'];
-  const cells = rows.map((r) => [r.suite, ...[r.tried, r.survived, r.lost, r.crashed].map(String)]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const table = formatTable(
+    ['suite', 'tried', 'survived', 'lost', 'crashed'],
+    rows.map((r) => [r.suite, ...[r.tried, r.survived, r.lost, r.crashed].map(String)]),
+  );
+  return [table, '', ...legend.map((l) => `  ${l}`)].join('\n');
+}
+
+/** A Markdown table: the first column left-aligned, the others (numbers) right-aligned. */
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((c) => (c[i] ?? '').length)));
   const line = (c: string[]) =>
     `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [line(header), rule, ...cells.map(line), '', ...legend.map((l) => `  ${l}`)].join('\n');
+  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 /** A suite failed when anything was lost or crashed. */
