@@ -103,6 +103,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     fileChecksOk: 0,
     restartsFromCache: 0,
     probesLate: 0,
+    staleLocks: 0,
   };
   const timing = { start: 0, verify: 0, observe: 0, fresh: 0 };
   const fail = (what: string) => {
@@ -185,6 +186,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       // the original for the restart.
       const copy = join(work, `fresh-${round}`);
       await copyWithoutIndex(notebook, copy);
+      if (await exists(join(notebook, '.lock'))) n.staleLocks++;
       const fromCache = await exists(join(notebook, 'cache', 'search-index.bin'));
       if (fromCache) n.restartsFromCache++;
       const probes = chooseProbes(changed, inflight);
@@ -264,7 +266,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       ],
       legend: [
         `time: restarting ${secs(timing.start)}, checking ${secs(timing.verify)} (reading the notebook back ${secs(timing.observe)}, the from-scratch index ${secs(timing.fresh)}).`,
-        `seed ${options.seed}; writes killed in flight: ${n.inFlightLanded} landed, ${n.inFlightDropped} did not (either is correct: they were never acknowledged); ${n.restartsFromCache} restarts found a saved search index that the journal had to bring up to date; ${n.probesLate} searches after a restart without one were complete only once the background rebuild finished.`,
+        `seed ${options.seed}; writes killed in flight: ${n.inFlightLanded} landed, ${n.inFlightDropped} did not (either is correct: they were never acknowledged); ${n.restartsFromCache} restarts found a saved search index that the journal had to bring up to date; ${n.staleLocks} found the killed server's lock and took it over; ${n.probesLate} searches after a restart without one were complete only once the background rebuild finished.`,
         'kill -9 + restart: tried = kills (mid-write, mid-shutdown, mid-checkpoint); survived = restarts after which every check passed; crashed = restarts that failed any check (server did not start, stale lock, lost write, notice, damaged file, temp file, stale search).',
         'acknowledged writes: tried = writes the API answered ok; survived = present after the next restart, record by record; lost = missing or altered; crashed = writes answered with an unexpected error.',
         'store files after open: tried = restarts checked on disk; survived = every record file and journal line intact, notebook.json readable, no notice, nothing in .quarantine/, no .tmp-* file.',
@@ -308,7 +310,11 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
         break;
       }
       const op = await planOp(planContext());
-      if (!op) continue;
+      if (!op) {
+        // Nothing fitted this draw: let the kill timer in before drawing again.
+        await new Promise((r) => setImmediate(r));
+        continue;
+      }
       const before = state;
       inflight = { op, before };
       const outcome = await live.call(op.method, op.input, { timeoutMs: 30_000 });
