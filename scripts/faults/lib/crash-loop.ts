@@ -5,7 +5,6 @@
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractFile } from '../../../src/main/core/import/extract';
 import type { SearchResponse } from '../../../src/main/core/api-contract';
 import {
   answerOf,
@@ -28,7 +27,8 @@ import {
   type ModelState,
   type Probe,
 } from './crash-model';
-import { planOp, recordInHistory, type History, type PlannedOp, type UploadArticle } from './crash-ops';
+import { articleToUpload, planOp, recordInHistory, type History, type PlannedOp } from './crash-ops';
+import { crashLoopSummary, type CrashCounts, type CrashTiming } from './crash-summary';
 import { Rng, Words } from './random';
 import { startServer, type QuireServer, type ServerBuild } from './quire-server';
 import type { Summary } from './summary';
@@ -87,7 +87,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const allProbes = new Map<string, Probe>();
   const failures: string[] = [];
   const lostWrites = new Set<string>();
-  const n = {
+  const n: CrashCounts = {
     kills: 0,
     cleanRestarts: 0,
     acked: 0,
@@ -105,33 +105,13 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     probesLate: 0,
     staleLocks: 0,
   };
-  const timing = { start: 0, verify: 0, observe: 0, fresh: 0 };
+  const timing: CrashTiming = { start: 0, verify: 0, observe: 0, fresh: 0 };
   const fail = (what: string) => {
     failures.push(what);
     options.log(`  FAIL ${what}`);
   };
 
-  const newArticle = async (): Promise<UploadArticle> => {
-    const [t, a, w1, w2] = [words.next(), words.next(), words.next(), words.next()];
-    const file = `a-${t}.md`;
-    const md =
-      `---\ntitle: Article ${t}\nauthor: Ann ${a}\n---\n\n` +
-      `The first paragraph reports on ${w1} at some length, with enough plain words around it to read as a ` +
-      `paragraph of a real article about the matter.\n\nA second paragraph adds ${w2} and a few more ` +
-      `sentences, so that passages can be selected, tagged and given memos.\n`;
-    const bytes = new TextEncoder().encode(md);
-    const e = await extractFile(bytes, file);
-    return {
-      data: Buffer.from(bytes).toString('base64'),
-      article: {
-        file,
-        title: e.title,
-        author: e.author,
-        text: e.text,
-        passages: e.passages.map(({ start, end }) => ({ start, end })),
-      },
-    };
-  };
+  const newArticle = () => articleToUpload(words);
 
   const start = () =>
     startServer({ notebook, cwd: work, configDir: join(work, 'config'), build: options.build });
@@ -233,46 +213,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     failures,
     changedProbesChecked: n.changedProbes,
     restartsFromCache: n.restartsFromCache,
-    summary: {
-      rows: [
-        {
-          suite: 'crash loop: kill -9 + restart',
-          tried: n.kills,
-          survived: n.cleanRestarts,
-          lost: 0,
-          crashed: n.kills - n.cleanRestarts,
-        },
-        {
-          suite: 'crash loop: acknowledged writes',
-          tried: n.acked,
-          survived: n.acked - lostWrites.size,
-          lost: lostWrites.size,
-          crashed: n.refused,
-        },
-        {
-          suite: 'crash loop: store files after open',
-          tried: n.fileChecks,
-          survived: n.fileChecksOk,
-          lost: 0,
-          crashed: n.fileChecks - n.fileChecksOk,
-        },
-        {
-          suite: 'crash loop: search vs fresh rebuild',
-          tried: n.probes,
-          survived: n.probesOk,
-          lost: n.probesStale,
-          crashed: n.probesFailed,
-        },
-      ],
-      legend: [
-        `time: restarting ${secs(timing.start)}, checking ${secs(timing.verify)} (reading the notebook back ${secs(timing.observe)}, the from-scratch index ${secs(timing.fresh)}).`,
-        `seed ${options.seed}; writes killed in flight: ${n.inFlightLanded} landed, ${n.inFlightDropped} did not (either is correct: they were never acknowledged); ${n.restartsFromCache} restarts found a saved search index that the journal had to bring up to date; ${n.staleLocks} found the killed server's lock and took it over; ${n.probesLate} searches after a restart without one were complete only once the background rebuild finished.`,
-        'kill -9 + restart: tried = kills (mid-write, mid-shutdown, mid-checkpoint); survived = restarts after which every check passed; crashed = restarts that failed any check (server did not start, stale lock, lost write, notice, damaged file, temp file, stale search).',
-        'acknowledged writes: tried = writes the API answered ok; survived = present after the next restart, record by record; lost = missing or altered; crashed = writes answered with an unexpected error.',
-        'store files after open: tried = restarts checked on disk; survived = every record file and journal line intact, notebook.json readable, no notice, nothing in .quarantine/, no .tmp-* file.',
-        `search vs fresh rebuild: tried = searches (${n.changedProbes} for words/authors/tags the killed session changed, the rest sampled); survived = the restarted server answered exactly as an index rebuilt from scratch and as the acknowledged writes imply; lost = stale answers; crashed = searches that failed.`,
-      ],
-    },
+    summary: crashLoopSummary(options.seed, n, lostWrites.size, timing),
   };
 
   function planContext() {
@@ -448,8 +389,6 @@ async function settledAnswer(
     await new Promise((r) => setTimeout(r, 200));
   }
 }
-
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const exists = (file: string) =>
   access(file).then(

@@ -1,6 +1,7 @@
 // The writes the crash loop drives, each planned against the model: the API call to make and the state the
 // notebook must be in once the server acknowledges it. Undo and redo follow the same history the server keeps.
 import type { ApiMethod } from '../../../src/main/core/api-contract';
+import { extractFile } from '../../../src/main/core/import/extract';
 import { cloneState, type ModelArticle, type ModelState } from './crash-model';
 import type { Rng, Words } from './random';
 
@@ -72,6 +73,30 @@ type OpName =
   | 'trashEmpty';
 
 export const articleMid = (file: string): string => `a:${file}`;
+
+/** A small Markdown article whose title, author and two paragraphs each carry a word found nowhere else. */
+export async function articleToUpload(words: Words): Promise<UploadArticle> {
+  const [t, a, w1, w2] = [words.next(), words.next(), words.next(), words.next()];
+  const file = `a-${t}.md`;
+  const md =
+    `---\ntitle: Article ${t}\nauthor: Ann ${a}\n---\n\n` +
+    `The first paragraph reports on ${w1} at some length, with enough plain words around it to read as a ` +
+    `paragraph of a real article about the matter.\n\nA second paragraph adds ${w2} and a few more ` +
+    `sentences, so that passages can be selected, tagged and given memos.\n`;
+  const bytes = new TextEncoder().encode(md);
+  // What the server's extractor will make of it, worked out the same way beforehand.
+  const e = await extractFile(bytes, file);
+  return {
+    data: Buffer.from(bytes).toString('base64'),
+    article: {
+      file,
+      title: e.title,
+      author: e.author,
+      text: e.text,
+      passages: e.passages.map(({ start, end }) => ({ start, end })),
+    },
+  };
+}
 
 /** Picks a write that makes sense in the current state and plans it; null when nothing fits (rare). */
 export async function planOp(ctx: PlanContext): Promise<PlannedOp | null> {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { join } from 'node:path';
 import { apiMethods, type ApiMethod } from '../../../src/main/core/api-contract';
 import { metadataFields } from '../../../src/main/core/types';
+import { hostileStrings, hostileUploads, rawBodies } from './hostile-values';
 
 /** Ids and names the notebook holds now (refreshed during the run), so valid-ish calls reach the handlers. */
 export interface Pools {
@@ -42,55 +43,8 @@ export const boundedInputs: string[] = [
   'importFiles: uploads up to 256 kB each (the 64 MB request limit is the server guard’s, tested in tests/server).',
 ];
 
-const specials = [
-  '',
-  ' ',
-  '\u0000',
-  'a\u0000b',
-  '..',
-  '.',
-  '../../../../../../etc/passwd',
-  '..\\..\\windows\\win.ini',
-  '/proc/self/mem',
-  '/dev/null',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'toString',
-  'hasOwnProperty',
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  'javascript:alert(1)',
-  '\uD800',
-  '\uDFFF\uD800',
-  '\u202Eevil',
-  '\uFEFF',
-  'CON',
-  'NUL.md',
-  '%2e%2e%2f',
-  '${process.exit(1)}',
-  '[[',
-  ']]',
-  '[[a|b#c^d]]',
-  'tag:',
-  'author:"',
-  '"',
-  '-',
-  'OR',
-  'OR OR -',
-  '-"',
-  'after:0000-00-00',
-  'before:9999-99',
-  '\\',
-  '\n\n\n',
-  '\r\n',
-  'ကြယ်ပွင့်',
-  'a'.repeat(241),
-  'https://example.com/' + 'x'.repeat(300),
-];
-
 const hostileString = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom(...specials) },
+  { weight: 5, arbitrary: fc.constantFrom(...hostileStrings) },
   { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 120 }) },
@@ -176,28 +130,18 @@ export const openIssueInputs = [
 ];
 const openIssueUploads = [`Title\n\n${' '.repeat(88_736)}x\n`].map((t) => Buffer.from(t).toString('base64'));
 
+const uploadData = fc.oneof(
+  fc.uint8Array({ maxLength: 4096 }).map((b) => Buffer.from(b).toString('base64')),
+  fc.constantFrom(...hostileUploads).map((t) => Buffer.from(t).toString('base64')),
+  fc.string({ maxLength: 200 }),
+  fc.constant('!!!not base64!!!'),
+);
+
 const uploadDataWith = (openIssues: boolean) =>
   fc.oneof(
     { weight: openIssues ? 1 : 0, arbitrary: fc.constantFrom(...openIssueUploads) },
     { weight: 8, arbitrary: uploadData },
   );
-
-const uploadData = fc.oneof(
-  fc.uint8Array({ maxLength: 4096 }).map((b) => Buffer.from(b).toString('base64')),
-  fc
-    .constantFrom(
-      '<html><head><title>T</title></head><body><script>alert(1)</script><p>Hi there, a paragraph.</p></body></html>',
-      '---\ntitle: "<script>x</script>"\nurl: javascript:alert(1)\nauthor: [[a]]\n---\n\nBody text long enough to keep.',
-      `Title\n\n${'word '.repeat(20_000)}`,
-      `${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`,
-      '%PDF-1.4\n%garbage',
-      'PK\u0003\u0004 not really a docx',
-      '\u0000\u0000\u0000\u0000',
-    )
-    .map((t) => Buffer.from(t).toString('base64')),
-  fc.string({ maxLength: 200 }),
-  fc.constant('!!!not base64!!!'),
-);
 
 const fileName = fc.oneof(
   fc.constantFrom('a.txt', 'b.md', 'c.html', 'd.pdf', 'e.docx', 'f.epub', 'noext', '.hidden.md'),
@@ -378,24 +322,6 @@ function validInput(
       });
   }
 }
-
-/** Bodies no JSON.stringify of a normal object produces. */
-const rawBodies: { what: string; body: string }[] = [
-  { what: 'invalid JSON', body: '{"id": ' },
-  { what: 'a JSON array', body: '[1,2,3]' },
-  { what: 'a JSON string', body: '"hello"' },
-  { what: 'a JSON number', body: '42' },
-  { what: 'JSON null', body: 'null' },
-  { what: 'an empty body', body: '' },
-  { what: 'a __proto__ key', body: '{"__proto__":{"polluted":true},"id":"x","query":"x"}' },
-  { what: 'a constructor.prototype key', body: '{"constructor":{"prototype":{"polluted":true}}}' },
-  { what: 'objects nested 100,000 deep', body: `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}` },
-  { what: 'arrays nested 1,000,000 deep', body: `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}` },
-  { what: 'a value nested 2,000 deep in a field', body: `{"id":${'['.repeat(2000)}${']'.repeat(2000)}}` },
-  { what: 'a lone surrogate escape', body: '{"id":"\\ud800","query":"\\udfff"}' },
-  { what: 'duplicate keys', body: '{"id":"a","id":{"x":1}}' },
-  { what: '10 MB of whitespace', body: ' '.repeat(10_000_000) },
-];
 
 export function callArbitrary(p: Pools, box: Sandbox, openIssues: boolean): fc.Arbitrary<FuzzCall> {
   const method = fc.constantFrom(...apiMethods);
