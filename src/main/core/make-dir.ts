@@ -1,7 +1,7 @@
 // `mkdir -p` that always ends. Node's own (`mkdir(dir, { recursive: true })`) loops forever, at 100% CPU and
-// holding one of libuv's four threads, where mkdir answers ENOENT for a child of a folder that exists: under /proc
-// or /sys, or through a symbolic link to nowhere. Four such calls would stall every file operation of the process.
-// Here each missing level is created once, from the top down, and an answer that cannot be right ends it.
+// holding one of libuv's four threads, where mkdir answers ENOENT for a child of a folder that exists, as /proc and
+// /sys do: four such calls would stall every file operation of the process. Here each missing level is created
+// once, from the top down, and an answer that cannot be right ends it with a sentence.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { QuireError } from './errors';
