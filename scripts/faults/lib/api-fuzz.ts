@@ -93,7 +93,7 @@ export async function runApiFuzz(options: FuzzOptions): Promise<FuzzResult> {
   let alive = false;
   try {
     options.log(
-      `api fuzz: ${options.calls} calls, seed ${options.seed}, server from ${options.build}, in ${root}`,
+      `api fuzz: ${options.calls} calls (${options.concurrency} at a time), seed ${options.seed}, server from ${options.build}, in ${root}`,
     );
     await seed(setup, pools);
     for (let first = 0; first < options.calls; first += REFRESH_EVERY) {
@@ -157,7 +157,7 @@ export async function runApiFuzz(options: FuzzOptions): Promise<FuzzResult> {
         },
       ],
       legend: [
-        `seed ${options.seed}; ${apiMethods.length} methods called, ${reached} of them answered ok at least once (the inputs reached the handlers, not only validation).`,
+        `seed ${options.seed}; ${options.concurrency} calls in flight at a time; ${apiMethods.length} methods called, ${reached} of them answered ok at least once (the inputs reached the handlers, not only validation).`,
         `calls: tried = fuzzed calls; survived = answered with an envelope (ok, or an error with a code and a sentence) within ${HANG_MS / 1000} s, never INTERNAL; lost = non-envelope answers (HTTP 500, not JSON, no code) and INTERNAL errors; crashed = calls that hung over ${HANG_MS / 1000} s, plus restarts of a server that stopped answering.`,
         ...boundedInputs.map((b) => `bounded: ${b}`),
         ...openIssueInputs.map(
