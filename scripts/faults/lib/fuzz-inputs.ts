@@ -278,17 +278,28 @@ function validInput(
       return record({ id: tag, withHighlights: optional(fc.boolean()) });
     case 'tagPassages':
       return record({ id: tag });
-    case 'highlightCreate':
-      return record({
-        articleId: article,
-        start: fc.oneof(
-          { weight: 4, arbitrary: fc.nat({ max: 120 }) },
-          { weight: 1, arbitrary: fc.integer() },
-        ),
-        end: fc.oneof({ weight: 4, arbitrary: fc.nat({ max: 160 }) }, { weight: 1, arbitrary: fc.integer() }),
-        tagIds: optional(fc.array(tag, { maxLength: 3 })),
-        tagNames: optional(fc.array(tagName, { maxLength: 3 })),
-      });
+    case 'highlightCreate': {
+      // Mostly a real selection (inside the seed articles' first paragraph), sometimes any pair of integers.
+      const range = fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc
+            .tuple(fc.nat({ max: 100 }), fc.integer({ min: 1, max: 40 }))
+            .map(([start, length]) => ({ start, end: start + length })),
+        },
+        { weight: 1, arbitrary: fc.record({ start: fc.integer(), end: fc.integer() }) },
+      );
+      return fc
+        .tuple(
+          range,
+          record({
+            articleId: article,
+            tagIds: optional(fc.array(tag, { maxLength: 3 })),
+            tagNames: optional(fc.array(tagName, { maxLength: 3 })),
+          }),
+        )
+        .map(([r, rest]) => ({ ...rest, ...r }));
+    }
     case 'highlightUpdate':
       return record({
         id: highlight,
