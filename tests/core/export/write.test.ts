@@ -89,13 +89,12 @@ describe('writeExport into a folder it cannot write', () => {
   if (asRoot)
     console.log('write.test: running as root, whom folder permissions do not stop: that case is skipped.');
 
+  // The sentence names the folder (or the first level of it that cannot be made) and says what to do.
   const cannotWrite = (dir: string) =>
     expect(writeExport(dir, files, 'keep-both')).rejects.toMatchObject({
       code: 'IO_ERROR',
       message: expect.stringMatching(
-        new RegExp(
-          `^Quire cannot write into ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .+\\. Choose another folder\\.$`,
-        ),
+        /^Quire cannot (write into|create the folder) \/proc\/self[^:]*: .+\. Choose another folder\.$/,
       ) as unknown as string,
     });
 

@@ -75,6 +75,37 @@ describe('commits', () => {
     expect(await fs.readdir(path.join(dir, 'journal'))).toHaveLength(1);
   });
 
+  it('changes replayed from the journal at open are kept by the next checkpoint (crash, then a clean session)', async () => {
+    const { dir, store } = await createNotebook();
+    await put(store, note(1), tag(1));
+    await store.checkpoint();
+    await put(store, { ...tag(1), name: 'renamed after the checkpoint' });
+    // A crash: the tag's new name is only in the journal.
+    await fs.rm(path.join(dir, '.lock'), { force: true });
+    const second = await openNotebook(dir, { ...options(), create: false });
+    // The next session changes only a note, then closes cleanly: its checkpoint lets the journal go.
+    await put(second, { ...note(1), body: 'edited in the second session' });
+    await second.close();
+    const third = await reopen(dir);
+    expect(third.get('tag', 't1')?.name).toBe('renamed after the checkpoint');
+    expect(third.get('note', 'n1')?.body).toBe('edited in the second session');
+  });
+
+  it('temp files of writes a crash interrupted are gone after the next open, article texts included', async () => {
+    const { dir, store } = await createNotebook();
+    await addArticles(store, [smallArticle(1)]);
+    // A crash mid-import (between writing a text's temp file and renaming it) and mid-checkpoint.
+    const bodies = path.join(dir, 'bodies');
+    const [shard] = await fs.readdir(bodies);
+    await fs.writeFile(path.join(bodies, shard ?? 'ab', '.tmp-cafe.json.0123456789ab'), 'half a text');
+    await fs.mkdir(path.join(dir, 'store'), { recursive: true });
+    await fs.writeFile(path.join(dir, 'store', '.tmp-note-01.json.0123456789ab'), 'half a file');
+    await fs.rm(path.join(dir, '.lock'), { force: true });
+    const again = await reopen(dir);
+    expect((await listAll(dir)).filter((f) => path.basename(f).startsWith('.tmp-'))).toEqual([]);
+    expect(again.list('article').map((a) => a.id)).toEqual(['a1']);
+  });
+
   it('a checkpoint writes the record files, lets the journal go, and reopens to the same state', async () => {
     const { dir, store } = await createNotebook();
     await addArticles(store, [smallArticle(1), smallArticle(2)]);

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import type { ExportReport } from '../api-contract';
 import { QuireError } from '../errors';
+import { makeDir } from '../make-dir';
 import type { ExportFile } from './markdown';
 
 export type ConflictPolicy = 'ask' | 'overwrite' | 'keep-both';
@@ -51,31 +52,6 @@ function cannotWrite(root: string, e: unknown): QuireError {
   return new QuireError('IO_ERROR', `Quire cannot write into ${root}: ${reason}. Choose another folder.`, {
     cause: e,
   });
-}
-
-/**
- * Creates `root` and its missing parents one level at a time. Node's `mkdir({ recursive: true })` never
- * returns on some file systems (in /proc it retries ENOENT forever), so each step either succeeds or throws.
- */
-async function ensureFolder(root: string): Promise<void> {
-  const missing: string[] = [];
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    try {
-      if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error(dir), { code: 'ENOTDIR' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || path.dirname(dir) === dir) throw e;
-      missing.unshift(dir);
-    }
-  }
-  for (const dir of missing) {
-    try {
-      await mkdir(dir);
-    } catch (e) {
-      // Created meanwhile by someone else is fine, as long as it is a folder.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || !(await stat(dir)).isDirectory()) throw e;
-    }
-  }
 }
 
 /** `Name.md` → `Name (2).md`, `Name (3).md`… until neither the folder nor this export has it. */
@@ -141,7 +117,7 @@ async function writeInto(
   files: readonly ExportFile[],
   onConflict: ConflictPolicy,
 ): Promise<ExportReport> {
-  await ensureFolder(root);
+  await makeDir(root);
   const existing = new Map((await readdir(root)).map((name) => [key(name), name]));
 
   if (onConflict === 'ask') {

@@ -36,6 +36,11 @@ export interface LoadedRecords {
   notices: string[];
   /** Record files that were damaged or missing: rewritten from what was recovered at the next checkpoint. */
   repaired: string[];
+  /**
+   * Record files the journal changed on top of (shard keys): they must be written by the next checkpoint, which
+   * lets the journal go, even when the session itself never touches them.
+   */
+  replayed: string[];
 }
 
 const nouns: Record<RecordKind, [string, string]> = {
@@ -70,11 +75,12 @@ export async function loadRecords(ctx: LoadContext): Promise<LoadedRecords> {
     if (lost) notices.push(lost);
   }
   let seq = Math.max(ctx.checkpoint?.seq ?? 0, ...shardSeqs.values());
+  const replayed = new Set<string>();
   for (const entry of entries) {
-    replay(records, shardSeqs, entry);
+    for (const key of replay(records, shardSeqs, entry)) replayed.add(key);
     seq = Math.max(seq, entry.seq);
   }
-  return { records, seq, journal, entries, notices, repaired };
+  return { records, seq, journal, entries, notices, repaired, replayed: [...replayed] };
 }
 
 /**
@@ -96,19 +102,22 @@ function missingChanges(entries: JournalEntry[], checkpointSeq: number): string 
   );
 }
 
-/** Applies the entry's changes to the records whose file does not hold them yet. */
-function replay(records: RecordSet, shardSeqs: Map<string, number>, entry: JournalEntry): void {
+/** Applies the entry's changes to the records whose file does not hold them yet; returns those files' keys. */
+function replay(records: RecordSet, shardSeqs: Map<string, number>, entry: JournalEntry): string[] {
+  const changed: string[] = [];
   for (const put of entry.puts) {
     const kind = put.kind;
     if (!recordKinds.includes(kind)) continue;
     const holder = put.after ?? records.get(kind, put.id);
     if (!holder) continue;
-    const fileSeq = shardSeqs.get(shardKey(kind, shardOf(kind, holder))) ?? 0;
-    if (entry.seq <= fileSeq) continue;
+    const key = shardKey(kind, shardOf(kind, holder));
+    if (entry.seq <= (shardSeqs.get(key) ?? 0)) continue;
     const after = put.after === null ? null : recordSchemas[kind].safeParse(put.after);
     if (after && !after.success) continue;
     records.set(kind, put.id, after ? (after.data as RecordTypes[typeof kind]) : null);
+    changed.push(key);
   }
+  return changed;
 }
 
 async function loadShard(

@@ -40,6 +40,8 @@ export interface StoreParts {
   journal: Journal;
   /** Change sets read from the journal at open (for caches to catch up); released at the first checkpoint. */
   openingEntries: JournalEntry[];
+  /** Record files the journal replayed changes on top of: written by the first checkpoint. */
+  replayed: readonly string[];
   notebookFile: NotebookFileDoc;
   snapshots: Snapshots;
   now: () => Date;
@@ -67,6 +69,8 @@ export class FileNotebookStore implements NotebookStore {
     this.records = parts.records;
     this.seqValue = parts.seq;
     this.openingEntries = parts.openingEntries;
+    // The journal holds these changes only until a checkpoint lets it go: that checkpoint must write them.
+    for (const key of parts.replayed) this.dirty.add(key);
   }
 
   get name(): string {

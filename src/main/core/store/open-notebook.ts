@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { QuireError } from '../errors';
+import { makeDir } from '../make-dir';
 import { TEMP_PREFIX, writeFileAtomic } from './atomic-file';
+import { BODIES_DIR } from './bodies';
 import { Journal, JOURNAL_DIR } from './journal';
 import { hasV1Files, loadV1, retireV1Files } from './legacy-v1';
 import { loadRecords } from './load-records';
@@ -83,7 +85,7 @@ async function inspect(root: string): Promise<Found> {
 
 async function prepareEmptyFolder(root: string): Promise<void> {
   try {
-    await fs.mkdir(root, { recursive: true });
+    await makeDir(root);
     const entries = (await fs.readdir(root)).filter((name) => !IGNORABLE.has(name));
     if (entries.length === 0) return;
   } catch (e) {
@@ -155,6 +157,7 @@ async function load(
     seq: loaded.seq,
     journal: loaded.journal,
     openingEntries: loaded.entries,
+    replayed: loaded.replayed,
     notebookFile: doc,
     snapshots,
     now: options.now,
@@ -234,6 +237,7 @@ async function fromV1(
     seq: 0,
     journal,
     openingEntries: [],
+    replayed: [],
     notebookFile: doc,
     snapshots,
     now: options.now,
@@ -252,9 +256,15 @@ async function recordNotices(store: NotebookStore, notices: readonly string[]): 
   for (const message of notices) await store.addNotice(message);
 }
 
-/** Temp files of writes a crash interrupted (bodies/ are swept when the notebook closes). */
+/**
+ * Temp files of writes a crash interrupted, article texts included: a notebook whose sessions keep ending in a
+ * crash never reaches the sweep at close.
+ */
 async function sweepTempFiles(root: string): Promise<void> {
-  for (const sub of ['', RECORDS_DIR, JOURNAL_DIR, CACHE_DIR, SOURCES_DIR]) {
+  const bodyFolders = (await fs.readdir(path.join(root, BODIES_DIR)).catch(() => [] as string[])).map(
+    (name) => path.join(BODIES_DIR, name),
+  );
+  for (const sub of ['', RECORDS_DIR, JOURNAL_DIR, CACHE_DIR, SOURCES_DIR, ...bodyFolders]) {
     const folder = path.join(root, sub);
     const names = await fs.readdir(folder).catch(() => [] as string[]);
     for (const name of names) {
