@@ -151,3 +151,37 @@ describe('quire CLI', () => {
     expect(list.articles).toHaveLength(1);
   });
 });
+
+describe('quire beside a running app or server', () => {
+  it('reads a notebook another Quire holds (read-only, and says so), and refuses to import into it', async () => {
+    const { createServices } = await import('../../src/main/core/app/create');
+    const root = await tempDir('quire-cli-beside-');
+    const notebook = join(root, 'nb');
+    const holder = createServices({ appVersion: 'test', userDataDir: join(root, 'holder') });
+    await holder.core.open(notebook, { create: true });
+    await holder.api.importPaths({ paths: [seedFiles.ties] });
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, {
+        platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
+        stdout: (l) => out.push(l),
+        stderr: (l) => err.push(l),
+        untilStopped: async () => undefined,
+      });
+      return { code, out, err };
+    };
+    const list = await run('list', '--notebook', notebook);
+    expect(list.code).toBe(0);
+    expect(list.out.join('\n')).toContain('The Ties of Myanmar with Russia');
+    expect(list.err.join('\n')).toMatch(/open read-only here/);
+    const search = await run('search', '--notebook', notebook, 'Fomen');
+    expect(search.code).toBe(0);
+    const imported = await run('import', '--notebook', notebook, seedFiles.visit);
+    expect(imported.code).toBe(1);
+    expect(imported.err.join('\n')).toMatch(/open in/i);
+    await holder.core.close();
+    const { rm } = await import('node:fs/promises');
+    await rm(root, { recursive: true, force: true });
+  });
+});
