@@ -89,6 +89,28 @@ describe('quire CLI', () => {
     expect(String(search.results[0]?.snippet)).toContain('Fomin');
   });
 
+  it('returns every passage it counts: --json totals match its results, text says how many more', async () => {
+    await quire('import', '--notebook', notebook, seedsDir);
+    const search = json(await quire('search', '--notebook', notebook, '--json', 'Fomen')) as {
+      total: number;
+      passageTotal: number;
+      returned: { groups: number; passages: number };
+      groups: { hitTotal: number; returned: number }[];
+      results: unknown[];
+    };
+    // Fomin is named in several passages of both seeds: more than the three per article the UI shows at first.
+    expect(search.passageTotal).toBeGreaterThan(2 * 3 - 1);
+    expect(search.returned).toEqual({ groups: search.total, passages: search.passageTotal });
+    expect(search.results).toHaveLength(search.passageTotal);
+    for (const g of search.groups) expect(g.returned).toBe(g.hitTotal);
+
+    const text = await quire('search', '--notebook', notebook, '--hits', '1', 'Fomen');
+    expect(text.code).toBe(0);
+    const more = text.out.filter((l) => /… \d+ more passages? \(--hits \d+ shows them all\)/.test(l));
+    expect(more).toHaveLength(search.groups.filter((g) => g.hitTotal > 1).length);
+    expect((await quire('search', '--notebook', notebook, '--hits', '0', 'Fomen')).code).toBe(2);
+  });
+
   it('answers many queries in one process, one JSON line each', async () => {
     await quire('import', '--notebook', notebook, seedsDir);
     const queries = join(root, 'queries.txt');
