@@ -227,15 +227,17 @@ async function main(): Promise<void> {
         );
         if (i % 50 === 0 && statSync(cache).mtimeMs !== before) break;
       }
-      // Let the save finish while reads go on.
-      const deadline = performance.now() + 15_000;
+      // Let the save finish while reads go on: the worker re-indexes every article, ~minutes at 50k under load.
+      const savingFrom = performance.now();
+      const deadline = savingFrom + Math.max(15_000, n * 10);
       while (statSync(cache).mtimeMs === before && performance.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
       }
       await new Promise((r) => setTimeout(r, 1500));
       const saved = statSync(cache).mtimeMs !== before;
+      const waited = `${((performance.now() - savingFrom) / 1000).toFixed(0)} s`;
       rows.push({
-        kind: `memo edits until the index cache is saved (${writes.length}, from seq ${info.seq}${saved ? '' : '; no save seen'})`,
+        kind: `memo edits until the index cache is saved (${writes.length}, from seq ${info.seq}; ${saved ? `saved, reads went on for ${waited}` : `no save seen in ${waited}`})`,
         writes,
         reads: await reader.take(),
       });
