@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestNotebook, seedsDir, type TestNotebook } from '../../helpers/notebook';
@@ -90,5 +90,19 @@ describe('search stays in step with the notebook: notes, tags, metadata edits, d
     const hit = r.groups[0]?.hits[0];
     const [s, e] = hit?.marks[0] ?? [0, 0];
     expect(hit?.snippet.slice(s, e)).toBe('ရုရှား');
+  });
+  it('closing after a few edits leaves the saved index alone; the next open catches them up from the journal', async () => {
+    await nb.core.close(); // the import is saved: a cache to start from
+    await nb.core.open(nb.dir, { create: false });
+    const cache = join(nb.dir, 'cache', 'search-index.bin');
+    const saved = await readFile(cache);
+    const note = await nb.call('noteCreate', { title: 'Harrier', body: 'Kestrel contracts were signed.' });
+    await nb.call('articleUpdateMeta', { id: visit, author: 'Quillfeather' });
+    await nb.core.close();
+    expect((await readFile(cache)).equals(saved)).toBe(true);
+    await nb.core.open(nb.dir, { create: false });
+    expect(await ids('kestrel in:notes')).toEqual([note.id]);
+    expect(await ids('Russia author:quillfeather')).toEqual([visit]);
+    expect((await nb.call('search', { query: 'kestrel' })).warnings).toEqual([]);
   });
 });

@@ -54,6 +54,12 @@ export class SearchKeeper {
    */
   private requestedSeq: number | null;
   private saving: Promise<void> = Promise.resolve();
+  /**
+   * Articles and notes changed since the newest save was asked for, or null when that is unknown or too many to
+   * catch up cheaply. Closing skips the save when these few can be caught up from the journal at the next open:
+   * serializing the whole index would hold up quitting for seconds at 50,000 articles.
+   */
+  private changedSinceSave: Set<string> | null = new Set();
   /** How far a running rebuild has got: searches say their answer is partial meanwhile. */
   building: { done: number; total: number } | null = null;
 
@@ -73,6 +79,7 @@ export class SearchKeeper {
     const entries = cached ? host.store.changesSinceOpenedAt(cached.seq) : null;
     const ids = entries ? touchedBy(entries, host.derived) : null;
     if (ids && ids.size <= CATCH_UP_LIMIT) {
+      keeper.changedSinceSave = new Set(ids);
       await keeper.catchUp(ids, new AbortController().signal);
       keeper.index.seq = host.store.seq;
       return keeper;
@@ -94,6 +101,7 @@ export class SearchKeeper {
     const metaOnly = this.host.derived.articlesTouched(cs);
     for (const c of cs.changes) {
       this.touched?.add(c.id);
+      this.noteChanged(c.id);
       if (c.kind === 'note') {
         if (c.after) index.addNote(c.after);
         else index.removeNote(c.id);
@@ -109,11 +117,17 @@ export class SearchKeeper {
     }
     for (const id of metaOnly) {
       this.touched?.add(id);
+      this.noteChanged(id);
       const record = this.host.store.get('article', id);
       if (record && index.has(id)) index.updateArticleMeta(this.toIndex(record));
     }
     index.seq = cs.seq;
     if (!this.stale && cs.seq - (this.requestedSeq ?? 0) >= SAVE_AFTER_CHANGES) void this.refreshCache();
+  }
+
+  private noteChanged(id: string): void {
+    this.changedSinceSave?.add(id);
+    if ((this.changedSinceSave?.size ?? 0) > CATCH_UP_LIMIT / 2) this.changedSinceSave = null;
   }
 
   /** A fresh cache as of now: built in the worker when there is one, else serialized here. */
@@ -122,6 +136,7 @@ export class SearchKeeper {
     if (!worker || this.host.store.readOnly) return this.save();
     const request = this.snapshot();
     this.requestedSeq = request.seq;
+    this.changedSinceSave = new Set();
     this.saving = this.saving
       .then(async () => {
         const bytes = await serializedInWorker(worker, request, () => undefined);
@@ -133,6 +148,7 @@ export class SearchKeeper {
       })
       .catch(() => {
         // The index is a cache: failing to save it costs a catch-up or rebuild next time, never data.
+        this.changedSinceSave = null;
       });
     return this.saving;
   }
@@ -172,6 +188,7 @@ export class SearchKeeper {
     const index = this.index;
     const seq = index.seq;
     this.requestedSeq = seq;
+    this.changedSinceSave = new Set();
     this.saving = this.saving
       .then(async () => {
         if (this.savedSeq === seq) return;
@@ -181,6 +198,7 @@ export class SearchKeeper {
       })
       .catch(() => {
         // The index is a cache: failing to save it costs a catch-up or rebuild next time, never data.
+        this.changedSinceSave = null;
       });
     await this.saving;
   }
@@ -190,6 +208,9 @@ export class SearchKeeper {
       new QuireError('INTERNAL', 'Quire stopped rebuilding the search index because it is closing.'),
     );
     await this.rebuilding;
+    await this.saving;
+    // The journal kept since the cache's position lets the next open catch these few up in milliseconds.
+    if (!this.stale && this.savedSeq !== null && this.changedSinceSave !== null) return;
     await this.save();
   }
 
@@ -216,6 +237,8 @@ export class SearchKeeper {
       await this.catchUp(changed, stop.signal);
       this.index.seq = Math.max(this.index.seq, behind, seq);
       this.stale = false;
+      // The rebuilt index is not what the cache on disk holds: it must be saved.
+      this.changedSinceSave = null;
     } catch {
       // Closing stopped the rebuild, or the build itself failed: the old index keeps answering and, being
       // stale, is not saved, so the next open rebuilds again.
