@@ -153,6 +153,15 @@ const validDate = (v: string | null): string | null => {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 };
 
+/** A Markdown link target with its %-escapes undone; a broken escape stays as written. */
+function decodedLink(target: string): string {
+  try {
+    return decodeURIComponent(target);
+  } catch {
+    return target;
+  }
+}
+
 export function planNotes(contents: VaultContents, existing: readonly Note[]): NotesPlan {
   const plan: NotesPlan = { notes: [], renamed: [], referencedAttachments: [] };
   const stemOf = (p: string): string => path.posix.basename(p).replace(/\.(md|markdown)$/i, '');
@@ -193,7 +202,7 @@ export function planNotes(contents: VaultContents, existing: readonly Note[]): N
       }
     }
     for (const m of note.body.matchAll(/!\[[^\]\n]*\]\(([^)\s]+)\)/g)) {
-      const a = attachments.get(path.posix.basename(decodeURIComponent(m[1] ?? '')).toLowerCase());
+      const a = attachments.get(path.posix.basename(decodedLink(m[1] ?? '')).toLowerCase());
       if (a) referenced.add(a);
     }
     note.body = body;
