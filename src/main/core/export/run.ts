@@ -169,7 +169,7 @@ export async function exportTo(
       conflicts: r.conflicts.map((file) => ({ file, copy: null })),
       summary: r.conflicts.length
         ? `${r.conflicts.length} file(s) already exist in ${r.dir}; nothing was written.`
-        : `Exported ${r.written.length} file${r.written.length === 1 ? '' : 's'} to ${r.dir}.`,
+        : `Exported ${r.written.length} ${o.format === 'markdown' ? 'note' : 'file'}${r.written.length === 1 ? '' : 's'} to ${r.dir}.`,
     };
   }
   const spec = FILE_FORMATS[o.format];

@@ -2,10 +2,10 @@
 // with a passage locator, in the researcher's chosen style, turned into Markdown (italics kept, URLs as links).
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
-import chicago from './styles/chicago-author-date.csl?raw';
-import harvard from './styles/harvard-cite-them-right.csl?raw';
-import ieee from './styles/ieee.csl?raw';
-import mla from './styles/modern-language-association.csl?raw';
+import chicago from './styles/chicago-author-date';
+import harvard from './styles/harvard-cite-them-right';
+import ieee from './styles/ieee';
+import mla from './styles/modern-language-association';
 import type { CslItem } from './csl-items';
 import { DEFAULT_CITATION_STYLE, type CitationStyle } from './style-list';
 
