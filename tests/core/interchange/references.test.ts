@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CitationRenderer } from '../../../src/main/core/references/csl';
+import { citationStyleIds } from '../../../src/main/core/references/style-list';
 import { openTestNotebook, seedsDir, type TestNotebook } from '../../helpers/notebook';
 
 const TIES = 'The Ties of Myanmar with Russia';
@@ -136,5 +138,67 @@ describe('references: BibTeX and CSL-JSON out, BibTeX / CSL-JSON / RIS in', () =
     );
     expect(nb.core.session().store.list('article')).toEqual(before);
     expect((await nb.call('undoState', {})).undo).not.toMatch(/references/);
+  });
+});
+
+describe('citation text in a chosen CSL style (citeproc-js)', () => {
+  const item = {
+    id: 'a',
+    type: 'article-newspaper',
+    'citation-key': 'fomin2019ties',
+    title: 'The Ties',
+    author: [{ family: 'Fomin', given: 'Vladimir' }],
+    issued: { 'date-parts': [[2019, 3, 4]] },
+    'container-title': 'The Irrawaddy',
+    URL: 'https://example.org/ties',
+  };
+
+  it('every offered style renders its own entry, always with the URL', () => {
+    const entries = citationStyleIds.map((s) => new CitationRenderer([item], s).entry('a'));
+    for (const e of entries) expect(e).toContain('<https://example.org/ties>');
+    expect(new Set(entries).size).toBe(citationStyleIds.length);
+    expect(entries[0]).toBe(
+      'Fomin, Vladimir. 2019. “The Ties.” *The Irrawaddy*, March 4. <https://example.org/ties>.',
+    );
+  });
+
+  it('the in-text citation carries the passage as locator', () => {
+    expect(new CitationRenderer([item]).citation('a', 3)).toBe('(Fomin 2019, para. 3)');
+    expect(new CitationRenderer([item], 'apa').citation('a', 3)).toBe('(Fomin, 2019, para. 3)');
+    expect(new CitationRenderer([item], 'modern-language-association').citation('a', 3)).toBe(
+      '(Fomin, par. 3)',
+    );
+  });
+
+  it('a Markdown export renders the notes’ citations in the chosen style', async () => {
+    const nb = await openTestNotebook();
+    try {
+      await nb.call('importPaths', { paths: [seedsDir] });
+      const a = nb.core
+        .session()
+        .store.list('article')
+        .find((x) => x.title === TIES);
+      await nb.call('articleUpdateMeta', {
+        id: a?.id ?? '',
+        author: 'Vladimir Fomin',
+        published: '2019-03-04',
+      });
+      const view = await nb.call('articleGet', { id: a?.id ?? '' });
+      const p = view.passages[2];
+      const h = await nb.call('highlightCreate', {
+        articleId: a?.id ?? '',
+        start: p?.start ?? 0,
+        end: (p?.start ?? 0) + 10,
+        tagIds: [],
+      });
+      const cite = await nb.call('citationFor', { highlightId: h.id });
+      await nb.call('noteCreate', { title: 'Cited', body: cite.markdown });
+      await nb.call('exportTo', { format: 'markdown', out: join(nb.root, 'apa'), style: 'apa' });
+      const md = await readFile(join(nb.root, 'apa', 'Cited.md'), 'utf8');
+      expect(md).toContain('Fomin, V. (2019, March 4).');
+      expect(md).toContain('(Fomin, 2019, para. 3)');
+    } finally {
+      await nb.cleanup();
+    }
   });
 });
