@@ -224,6 +224,16 @@ describe('QDPX from another tool', () => {
     expect(nb.core.info().seq).toBe(0);
   });
 
+  it('refuses XML nested deeper than any codebook, and changes nothing', async () => {
+    const file = join(nb.root, 'deep.qdc');
+    await writeFile(file, `<CodeBook>${'<div>'.repeat(5000)}${'</div>'.repeat(5000)}</CodeBook>`);
+    await expect(nb.call('importQdc', { file: { path: file } })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: expect.stringMatching(/could not be read .*nested.*changed nothing/),
+    });
+    expect(nb.core.info().seq).toBe(0);
+  });
+
   it('refuses a file that is not a project, and XML that is not well-formed', async () => {
     const notZip = join(nb.root, 'plain.qdpx');
     await writeFile(notZip, 'hello');

@@ -74,7 +74,13 @@ export function parseXml(xml: string, what: string): XmlNode {
     ignorePiTags: true,
     isArray: (name) => REPEATED.has(name),
   });
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (e) {
+    // The parser's own limits (elements nested over 100 deep, which no codebook is): a file problem, said so.
+    const why = e instanceof Error ? e.message : String(e);
+    throw new QuireError('BAD_INPUT', `${what} could not be read (${why}); Quire changed nothing.`);
+  }
 }
 
 // XML 1.0 cannot carry most control characters at all, even escaped.
