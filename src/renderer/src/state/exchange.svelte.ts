@@ -36,7 +36,8 @@ const EXTENSIONS: Partial<Record<ExportFormat, string>> = {
 
 export interface ExportChoice {
   format: ExportFormat;
-  articles: 'used' | 'all';
+  /** 'used': with highlights or cited; 'cited': cited in a note (references for a paper's bibliography). */
+  articles: 'used' | 'all' | 'cited';
   style: CitationStyle;
   coder: string;
 }
