@@ -161,5 +161,8 @@ describe('import on desktop', () => {
       notebookPath: '/home/ana/Field study',
     });
     expect(exchange.report?.lines).toEqual(['Not imported: picture sources (1)']);
+    // The lists are loaded again once the project is in the new notebook.
+    const after = bridge.methods().slice(bridge.methods().indexOf('importQdpx'));
+    expect(after).toEqual(expect.arrayContaining(['notebookInfo', 'tagList']));
   });
 });

@@ -5,6 +5,7 @@ import type { CitationStyle } from '../../../main/core/references/style-list';
 import { api, desktop } from '../lib/api-client';
 import { base64ToBytes, bytesToBase64 } from '../lib/base64';
 import { notes } from './notes.svelte';
+import { sync } from './sync.svelte';
 import { ui } from './ui.svelte';
 
 export type ExchangeImport = 'qdpx' | 'qdc' | 'notes' | 'refs';
@@ -177,6 +178,9 @@ class ExchangeState {
           file,
           ...(into ? { into: 'new', notebookPath: into } : { into: 'current' }),
         });
+        // The views started afresh when the new notebook opened, which was before the project went in: a list
+        // fetched then can land after the import's change event and hide it. Load them once more, now.
+        if (into) await sync.load();
         this.report = {
           title: 'Project imported',
           summary: r.summary,
