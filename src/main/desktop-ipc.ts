@@ -34,7 +34,8 @@ export function registerDesktopIpc(
     DESKTOP_CHANNELS.pickFolder,
     guard(null as string | null, async (win, purpose: unknown) => {
       const titles: Record<string, [string, string]> = {
-        export: ['Export notes to a folder', 'Export here'],
+        export: ['Export to a folder', 'Export here'],
+        'import-notes': ['Import an Obsidian vault or a folder of Markdown notes', 'Import'],
         'open-notebook': ['Open a notebook folder', 'Open'],
         'new-notebook': ['Choose an empty folder for the new notebook', 'Create notebook'],
       };
@@ -43,6 +44,36 @@ export function registerDesktopIpc(
         title,
         buttonLabel,
         properties: ['openDirectory', 'createDirectory'],
+      });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    }),
+  );
+
+  // Extensions arrive from the renderer: only plain short words reach the dialog's filter.
+  const extensionsOf = (value: unknown): string[] =>
+    (Array.isArray(value) ? value : [value]).map(String).filter((e) => /^[a-z0-9]{1,10}$/i.test(e));
+
+  ipcMain.handle(
+    DESKTOP_CHANNELS.pickSaveFile,
+    guard(null as string | null, async (win, defaultName: unknown, extension: unknown) => {
+      const result = await dialog.showSaveDialog(win, {
+        title: 'Export',
+        buttonLabel: 'Export',
+        defaultPath: String(defaultName).replace(/[/\\]/g, '-').slice(0, 200),
+        filters: [{ name: String(extension).toUpperCase(), extensions: extensionsOf(extension) }],
+      });
+      return result.canceled ? null : (result.filePath ?? null);
+    }),
+  );
+
+  ipcMain.handle(
+    DESKTOP_CHANNELS.pickOpenFile,
+    guard(null as string | null, async (win, title: unknown, extensions: unknown) => {
+      const result = await dialog.showOpenDialog(win, {
+        title: String(title).slice(0, 200),
+        buttonLabel: 'Import',
+        properties: ['openFile'],
+        filters: [{ name: 'Files', extensions: extensionsOf(extensions) }],
       });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     }),

@@ -35,7 +35,17 @@ export function buildMenu(
         { type: 'separator' },
         cmd('Import Files…', 'import-files', 'CmdOrCtrl+O'),
         cmd('Import Folder…', 'import-folder', 'CmdOrCtrl+Shift+O'),
+        {
+          label: 'Import From',
+          submenu: [
+            cmd('Obsidian Vault or Markdown Notes…', 'import-notes'),
+            cmd('REFI-QDA Project (.qdpx)…', 'import-qdpx'),
+            cmd('REFI-QDA Codebook (.qdc)…', 'import-qdc'),
+            cmd('References (BibTeX, CSL-JSON, RIS)…', 'import-refs'),
+          ],
+        },
         cmd('Export Notes as Markdown…', 'export-markdown', 'CmdOrCtrl+Shift+E'),
+        cmd('Export…', 'export'),
         { type: 'separator' },
         cmd('New Notebook…', 'new-notebook'),
         cmd('Open Notebook…', 'open-notebook'),

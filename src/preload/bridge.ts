@@ -40,6 +40,9 @@ export function createBridge(
     desktop: {
       pickImportPaths: (kind) => ipc.invoke(DESKTOP_CHANNELS.pickImportPaths, kind),
       pickFolder: (purpose) => ipc.invoke(DESKTOP_CHANNELS.pickFolder, purpose),
+      pickSaveFile: (defaultName, extension) =>
+        ipc.invoke(DESKTOP_CHANNELS.pickSaveFile, defaultName, extension),
+      pickOpenFile: (title, extensions) => ipc.invoke(DESKTOP_CHANNELS.pickOpenFile, title, extensions),
       pathForFile,
       openExternal: (url) => ipc.invoke(DESKTOP_CHANNELS.openExternal, url),
       platform,

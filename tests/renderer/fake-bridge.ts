@@ -32,6 +32,8 @@ export class FakeBridge implements QuireBridge {
   readonly desktop: DesktopBridge = {
     pickImportPaths: async () => [],
     pickFolder: async () => null,
+    pickSaveFile: async () => null,
+    pickOpenFile: async () => null,
     pathForFile: () => '',
     openExternal: async () => false,
     platform: 'linux',

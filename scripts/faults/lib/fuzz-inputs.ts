@@ -4,7 +4,8 @@
 // cannot be written, so a run never touches the rest of the machine.
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { apiMethods, type ApiMethod } from '../../../src/main/core/api-contract';
+import { apiMethods, exportFormats, type ApiMethod } from '../../../src/main/core/api-contract';
+import { citationStyleIds } from '../../../src/main/core/references/style-list';
 import { metadataFields } from '../../../src/main/core/types';
 import { hostileStrings, hostileUploads, rawBodies } from './hostile-values';
 
@@ -41,6 +42,7 @@ export const boundedInputs: string[] = [
   'importPaths: /dev/zero, /dev/urandom, FIFOs and symlink-to-device files are not sent (issue 8 point 7: they belong to tests/faults/hostile-files.test.ts, which bounds time and memory for them); nor / or other system folders (walking them would import for minutes: legitimately long).',
   'notebookOpen, exportMarkdown: paths stay in the fuzz folder, or are places nothing can be created in (/proc, /sys, /dev/null/…, below a file, a NUL byte, over 4096 characters); notebookOpen also gets / and /proc (not empty: refused). Never a writable folder elsewhere on this machine.',
   'importFiles: uploads up to 256 kB each (the 64 MB request limit is the server guard’s, tested in tests/server).',
+  'exportTo, importQdpx (into a new notebook), importNotes: paths as for exportMarkdown and importPaths: inside the fuzz folder or places nothing can be created in.',
 ];
 
 const hostileString = fc.oneof(
@@ -330,6 +332,43 @@ function validInput(
       return record({
         dir: paths(box, 'export'),
         onConflict: optional(fc.constantFrom('ask', 'overwrite', 'keep-both', 'never')),
+      });
+    case 'exportTo':
+    case 'exportDownload':
+      return record({
+        format: mostly(fc.constantFrom(...exportFormats)),
+        articles: optional(fc.constantFrom('used', 'all', 'selected', 'cited', 'some')),
+        articleIds: optional(fc.array(article, { maxLength: 3 })),
+        noteIds: optional(fc.array(note, { maxLength: 3 })),
+        style: optional(mostly(fc.constantFrom(...citationStyleIds))),
+        ...(method === 'exportTo'
+          ? {
+              out: paths(box, 'export'),
+              onConflict: optional(fc.constantFrom('ask', 'overwrite', 'keep-both', 'never')),
+            }
+          : {}),
+      });
+    case 'importQdpx':
+    case 'importQdc':
+    case 'importRefs': {
+      const file = fc.oneof(
+        record({ path: paths(box, 'import') }),
+        record({ name: fileName, data: uploadDataWith(openIssues) }),
+      );
+      if (method === 'importQdc') return record({ file });
+      if (method === 'importRefs') return record({ file, fillOnly: optional(fc.boolean()) });
+      return record({
+        file,
+        into: optional(fc.constantFrom('current', 'new', 'elsewhere')),
+        notebookPath: optional(paths(box, 'open')),
+      });
+    }
+    case 'importNotes':
+      return record({
+        paths: optional(fc.array(paths(box, 'import'), { maxLength: 2 })),
+        files: optional(
+          fc.array(fc.record({ name: fileName, data: uploadDataWith(openIssues) }), { maxLength: 2 }),
+        ),
       });
   }
 }

@@ -2,6 +2,7 @@
 // Adding a feature = one schema + one output type here, one handler in api.ts. Both transports
 // (Electron IPC, browser-mode HTTP) and the CLI pick it up from this table.
 import { z } from 'zod';
+import { citationStyleIds } from './references/style-list';
 import { metadataFields } from './types';
 import type {
   ArticleFormat,
@@ -30,6 +31,40 @@ export const uploadedFileSchema = z.object({
   name: text(1000).min(1),
   data: z.string().max(140_000_000),
 });
+
+/** The formats everything a researcher makes can leave in (`quire export <format>`). */
+export const exportFormats = [
+  'obsidian',
+  'markdown',
+  'csv',
+  'xlsx',
+  'qdpx',
+  'qdc',
+  'bibtex',
+  'csljson',
+] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** A file to import: a path (desktop, CLI) or its bytes (browser mode). */
+const importFileSchema = z.union([
+  z.object({ path: text(4096).min(1) }).strict(),
+  uploadedFileSchema.strict(),
+]);
+
+const exportOptionsShape = {
+  format: z.enum(exportFormats),
+  /**
+   * Which articles: those with highlights or cited in a note ('used', the vault's default), all, the ones in
+   * `articleIds`, or those cited in the notes in `noteIds`.
+   */
+  articles: z.enum(['used', 'all', 'selected', 'cited']).optional(),
+  articleIds: z.array(id).max(100_000).default([]),
+  noteIds: z.array(id).max(100_000).default([]),
+  /** How citations in notes read (CSL style). */
+  style: z.enum(citationStyleIds).default('chicago-author-date'),
+  /** Who coded (the REFI-QDA user, the spreadsheets' coder column); the system's user name by default. */
+  coder: text(200).optional(),
+};
 
 export const apiSchemas = {
   notebookInfo: none,
@@ -148,6 +183,43 @@ export const apiSchemas = {
     .object({ dir: text(4096).min(1), onConflict: z.enum(['ask', 'overwrite', 'keep-both']).default('ask') })
     .strict(),
   exportMarkdownZip: none,
+  /**
+   * Writes an export to disk: a folder for obsidian (updated in place on re-export), markdown and csv; a file for
+   * the others. An existing file is a conflict unless `onConflict` says otherwise (a vault never overwrites a file
+   * the researcher changed).
+   */
+  exportTo: z
+    .object({
+      ...exportOptionsShape,
+      out: text(4096).min(1),
+      onConflict: z.enum(['ask', 'overwrite', 'keep-both']).default('ask'),
+    })
+    .strict(),
+  /** The same export as one download (browser mode): a zip for folder formats. */
+  exportDownload: z.object(exportOptionsShape).strict(),
+  /** A REFI-QDA project (.qdpx) into the current notebook, or into a new notebook at `notebookPath`. */
+  importQdpx: z
+    .object({
+      file: importFileSchema,
+      into: z.enum(['current', 'new']).default('current'),
+      notebookPath: text(4096).min(1).optional(),
+    })
+    .strict()
+    .refine((v) => v.into === 'current' || v.notebookPath !== undefined, {
+      message: 'a new notebook needs a folder (notebookPath)',
+    }),
+  /** A REFI-QDA codebook (.qdc), merged into the codebook. */
+  importQdc: z.object({ file: importFileSchema }).strict(),
+  /** An Obsidian vault or a folder of Markdown files as notes: folder paths, or uploaded files / a zip. */
+  importNotes: z
+    .object({
+      paths: z.array(text(4096).min(1)).max(100).default([]),
+      files: z.array(uploadedFileSchema).max(5000).default([]),
+    })
+    .strict()
+    .refine((v) => v.paths.length + v.files.length > 0, { message: 'choose a vault folder or files' }),
+  /** BibTeX / CSL-JSON / RIS references that fill or correct article metadata (matched by URL, then title). */
+  importRefs: z.object({ file: importFileSchema, fillOnly: z.boolean().default(false) }).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiSchemas;
@@ -330,6 +402,74 @@ export interface ZipDownload {
   count: number;
 }
 
+export interface ExportResult {
+  format: ExportFormat;
+  /** The folder or file written. */
+  out: string;
+  /** Files written (new or updated), relative to `out` for folders. */
+  written: string[];
+  /** Files already as the export would write them. */
+  unchanged: number;
+  /** Files in the way: with onConflict 'ask' nothing was written; in a vault, files the researcher changed (kept). */
+  conflicts: { file: string; copy: string | null }[];
+  /** Vault files of records no longer there, removed because nobody had changed them. */
+  removed: string[];
+  /** What was left out, in words (e.g. orphaned highlights a REFI-QDA project cannot place). */
+  skipped: string[];
+  /** One sentence for a toast or the terminal. */
+  summary: string;
+}
+
+export interface Download {
+  fileName: string;
+  mime: string;
+  /** base64 */
+  data: string;
+  summary: string;
+}
+
+export interface QdpxImportReport {
+  notebook: string;
+  origin: string;
+  articles: { created: number; existing: number };
+  tags: { created: number; matched: number };
+  highlights: { created: number; existing: number };
+  memos: number;
+  notes: number;
+  /** What the project held that Quire has no place for, with how many: reported, never silently dropped. */
+  unmapped: { what: string; count: number }[];
+  summary: string;
+}
+
+export interface QdcImportReport {
+  tags: { created: number; matched: number; updated: number };
+  unmapped: { what: string; count: number }[];
+  summary: string;
+}
+
+export interface NotesImportReport {
+  imported: { id: string; title: string; file: string }[];
+  renamed: { file: string; from: string; to: string }[];
+  /** Attachments notes link to: left where they are, not copied. */
+  attachments: string[];
+  /** Article and tag pages a Quire export wrote into the vault: not notes, skipped. */
+  skipped: string[];
+  failed: { file: string; error: string }[];
+  summary: string;
+}
+
+export interface RefsImportReport {
+  items: {
+    reference: string;
+    status: 'updated' | 'unchanged' | 'unmatched' | 'ambiguous';
+    articleId: string | null;
+    articleTitle: string | null;
+    matchedBy: 'url' | 'title' | null;
+    changes: { field: MetadataField; from: string | null; to: string }[];
+  }[];
+  summary: string;
+}
+
 /** What Undo and Redo would do next, in words ("Undo: tag 3 passages arms-trade"), or null. */
 export interface UndoState {
   undo: string | null;
@@ -386,6 +526,12 @@ export interface ApiOutputs {
   trashEmpty: { removed: number };
   exportMarkdown: ExportReport;
   exportMarkdownZip: ZipDownload;
+  exportTo: ExportResult;
+  exportDownload: Download;
+  importQdpx: QdpxImportReport;
+  importQdc: QdcImportReport;
+  importNotes: NotesImportReport;
+  importRefs: RefsImportReport;
 }
 
 // Compile-time check: every schema has an output and vice versa.
@@ -455,7 +601,11 @@ export interface DesktopBridge {
   /** Native open dialog; returns absolute paths, or [] when cancelled. */
   pickImportPaths(kind: 'files' | 'folder'): Promise<string[]>;
   /** Native folder dialog for export or choosing a notebook; null when cancelled. */
-  pickFolder(purpose: 'export' | 'open-notebook' | 'new-notebook'): Promise<string | null>;
+  pickFolder(purpose: 'export' | 'open-notebook' | 'new-notebook' | 'import-notes'): Promise<string | null>;
+  /** Native save dialog for an export file (extension without the dot); null when cancelled. */
+  pickSaveFile(defaultName: string, extension: string): Promise<string | null>;
+  /** Native open dialog for one file to import (extensions without the dot); null when cancelled. */
+  pickOpenFile(title: string, extensions: string[]): Promise<string | null>;
   /** The absolute path of a dropped File (Electron's webUtils.getPathForFile). */
   pathForFile(file: File): string;
   /** Opens an http(s) link in the system browser after the user confirms; other schemes are refused. */

@@ -2,6 +2,7 @@ import { apiMethods, type ApiHandlers, type ApiMethod } from './api-contract';
 import type { Core } from './app/core';
 import { articleEditHandlers } from './handlers/article-edits';
 import { articleHandlers } from './handlers/articles';
+import { exchangeHandlers } from './handlers/exchange';
 import { exportHandlers } from './handlers/export';
 import type { Handlers } from './handlers/handler';
 import { highlightHandlers } from './handlers/highlights';
@@ -26,6 +27,7 @@ export const handlers = {
   ...historyHandlers,
   ...trashHandlers,
   ...exportHandlers,
+  ...exchangeHandlers,
 } satisfies Handlers<ApiMethod>;
 
 /** The handlers bound to one core: what the transports call through dispatch(). */

@@ -5,6 +5,12 @@ import type { CommandContext } from '../context';
 import { exportCommand } from './export';
 import { extractCommand } from './extract';
 import { importCommand } from './import';
+import {
+  importNotesCommand,
+  importQdcCommand,
+  importQdpxCommand,
+  importRefsCommand,
+} from './import-exchange';
 import { listCommand } from './list';
 import { noticesCommand } from './notices';
 import { searchCommand } from './search';
@@ -59,12 +65,48 @@ export const commands: readonly CliCommand[] = [
   {
     name: 'export',
     run: exportCommand,
-    usage: [['export markdown [--notebook DIR] --out DIR [--overwrite | --keep-both]']],
+    usage: [
+      ['export  obsidian|markdown|csv|xlsx|qdpx|qdc|bibtex|csljson [--notebook DIR] --out PATH'],
+      ['export  FORMAT --out PATH [--overwrite | --keep-both] [--articles used|all|cited]'],
+      ['export  FORMAT --out PATH [--style chicago-author-date|apa|modern-language-association|ieee|…]'],
+      ['export  FORMAT … [--coder NAME] [--json]', 'for Obsidian, spreadsheets, QDA tools, Zotero'],
+    ],
     options: {
       out: { type: 'string' },
       overwrite: { type: 'boolean', default: false },
       'keep-both': { type: 'boolean', default: false },
+      articles: { type: 'string' },
+      style: { type: 'string' },
+      coder: { type: 'string' },
     },
+  },
+  {
+    name: 'import-qdpx',
+    run: importQdpxCommand,
+    usage: [
+      ['import-qdpx  [--notebook DIR] [--json] FILE', 'a REFI-QDA project (QualCoder, ATLAS.ti, NVivo…)'],
+    ],
+  },
+  {
+    name: 'import-qdc',
+    run: importQdcCommand,
+    usage: [['import-qdc   [--notebook DIR] [--json] FILE', 'a REFI-QDA codebook, merged into the tags']],
+  },
+  {
+    name: 'import-notes',
+    run: importNotesCommand,
+    usage: [
+      ['import-notes [--notebook DIR] [--json] DIR...', 'an Obsidian vault or Markdown folder as notes'],
+    ],
+  },
+  {
+    name: 'import-refs',
+    run: importRefsCommand,
+    usage: [
+      ['import-refs  [--notebook DIR] [--json] [--fill-only] FILE'],
+      ['import-refs  … FILE', 'BibTeX / CSL-JSON / RIS fill or correct article metadata'],
+    ],
+    options: { 'fill-only': { type: 'boolean', default: false } },
   },
   {
     name: 'notices',

@@ -1,3 +1,5 @@
+import { stringify as stringifyYaml } from 'yaml';
+
 /**
  * YAML front matter writer. Every string is double-quoted with escapes, so titles holding `:`, `#`, `"`, a
  * leading `-`, or words like `true`/`null` come back as the same string in any YAML reader (Obsidian included).
@@ -24,15 +26,24 @@ export function yamlString(value: string): string {
   return `${out}"`;
 }
 
-export type FrontMatterValue = string | string[];
+export type FrontMatterValue = string | string[] | null;
 
-export function frontMatter(fields: [key: string, value: FrontMatterValue][]): string {
+/**
+ * `fields` in order, then `extra` (fields of the researcher's own, kept from an imported note) through the yaml
+ * library, which writes any value back as valid YAML.
+ */
+export function frontMatter(
+  fields: [key: string, value: FrontMatterValue][],
+  extra: Record<string, unknown> = {},
+): string {
   const lines = ['---'];
   for (const [key, value] of fields) {
-    if (typeof value === 'string') lines.push(`${key}: ${yamlString(value)}`);
+    if (value === null) lines.push(`${key}: null`);
+    else if (typeof value === 'string') lines.push(`${key}: ${yamlString(value)}`);
     else if (value.length === 0) lines.push(`${key}: []`);
     else lines.push(`${key}:`, ...value.map((v) => `  - ${yamlString(v)}`));
   }
+  if (Object.keys(extra).length) lines.push(stringifyYaml(extra, { lineWidth: 0 }).trimEnd());
   lines.push('---');
   return `${lines.join('\n')}\n`;
 }

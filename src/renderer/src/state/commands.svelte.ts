@@ -3,6 +3,7 @@ import type { SwitcherItem } from '../../../main/core/api-contract';
 import { api, desktop, onEvent } from '../lib/api-client';
 import { base64ToBytes } from '../lib/base64';
 import { isTyping } from '../lib/platform';
+import { exchange } from './exchange.svelte';
 import { history } from './history.svelte';
 import { importer } from './import.svelte';
 import { notebook } from './notebook.svelte';
@@ -102,6 +103,27 @@ export const commands: Command[] = [
   },
   { id: 'show-trash', title: 'Show the Trash', run: () => trash.open() },
   { id: 'export-markdown', title: 'Export notes as Markdown', run: exportMarkdown },
+  {
+    id: 'export',
+    title: 'Export… (Obsidian, CSV, Excel, REFI-QDA, BibTeX)',
+    run: () => void (exchange.exportOpen = true),
+  },
+  {
+    id: 'import-qdpx',
+    title: 'Import a REFI-QDA project (.qdpx)…',
+    run: () => exchange.pickAndImport('qdpx'),
+  },
+  { id: 'import-qdc', title: 'Import a REFI-QDA codebook (.qdc)…', run: () => exchange.pickAndImport('qdc') },
+  {
+    id: 'import-notes',
+    title: 'Import an Obsidian vault or Markdown notes…',
+    run: () => exchange.pickAndImport('notes'),
+  },
+  {
+    id: 'import-refs',
+    title: 'Import references (BibTeX, CSL-JSON, RIS)…',
+    run: () => exchange.pickAndImport('refs'),
+  },
   { id: 'open-notebook', title: 'Open notebook…', run: () => openNotebook(false) },
   { id: 'new-notebook', title: 'New notebook…', run: () => openNotebook(true) },
   {
