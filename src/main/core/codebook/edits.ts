@@ -4,7 +4,7 @@
 import { QuireError } from '../errors';
 import type { Transaction } from '../store/transaction';
 import type { Highlight, Tag } from '../types';
-import { buildTree, cycleVia, pathText } from './tree';
+import { buildTree, cycleVia, parentOf, pathText } from './tree';
 
 /** Highlights carrying any of `tagIds`, found through the articles known to carry them (see Derived). */
 export function highlightsCarrying(
@@ -218,13 +218,13 @@ export function liftChildren(tx: Transaction, tag: Tag): number {
   const tree = buildTree(tx.list('tag'));
   const children = tree.children.get(tag.id) ?? [];
   if (children.length === 0) return 0;
-  const siblings = tree.children.get(tag.parentId) ?? [];
+  const parentId = parentOf(tree, tag.id)?.id ?? null;
+  const siblings = tree.children.get(parentId) ?? [];
   const at = siblings.findIndex((t) => t.id === tag.id);
   const ordered =
     at < 0 ? [...siblings, ...children] : [...siblings.slice(0, at), ...children, ...siblings.slice(at + 1)];
   ordered.forEach((t, order) => {
-    if (t.parentId !== tag.parentId || t.order !== order)
-      tx.put('tag', { ...t, parentId: tag.parentId, order });
+    if (t.parentId !== parentId || t.order !== order) tx.put('tag', { ...t, parentId, order });
   });
   return children.length;
 }

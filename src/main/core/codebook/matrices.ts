@@ -16,31 +16,8 @@ import {
   type SegmentFilter,
 } from './coding';
 import type { SegmentQuery } from './segments';
+import type { CodeDocumentMatrix, CooccurrenceMatrix, MatrixRow } from './types';
 import { flatten, pathText, type TagTree } from './tree';
-
-export interface MatrixRow {
-  id: string;
-  /** "Actors / Russia". */
-  path: string;
-  color: string;
-}
-
-export interface DocumentColumn {
-  /** The article id, or the source as written ('' for no known source). */
-  key: string;
-  label: string;
-}
-
-export interface CodeDocumentMatrix {
-  by: 'article' | 'source';
-  rows: MatrixRow[];
-  columns: DocumentColumn[];
-  /** cells[row][column]. */
-  cells: number[][];
-  rowTotals: number[];
-  /** Columns left out (the fewest segments) to keep the picture readable; their counts are in the row totals. */
-  hiddenColumns: number;
-}
 
 export interface MatrixOptions {
   /** Rows: these tags in this order; none: every tag in codebook order. */
@@ -99,12 +76,6 @@ export function codeDocumentMatrix(
 
 function rowOf(tree: TagTree, id: string): MatrixRow {
   return { id, path: pathText(tree, id), color: tree.byId.get(id)?.color ?? '#868e96' };
-}
-
-export interface CooccurrenceMatrix {
-  rows: MatrixRow[];
-  /** cells[row][column]: segments of the row's tag overlapping a segment of the column's tag. */
-  cells: number[][];
 }
 
 export function cooccurrenceMatrix(coding: Coding, options: MatrixOptions): CooccurrenceMatrix {

@@ -10,22 +10,7 @@ import {
   type SegmentFilter,
 } from './coding';
 import { flatten, pathText } from './tree';
-
-export interface TimeSeries {
-  id: string;
-  path: string;
-  color: string;
-  /** One count per entry of `months`. */
-  counts: number[];
-  /** Segments in articles with no known date (not in any month). */
-  undated: number;
-}
-
-export interface CodesOverTime {
-  /** `YYYY-MM`, consecutive. */
-  months: string[];
-  series: TimeSeries[];
-}
+import type { CodesOverTime } from './types';
 
 export function codesOverTime(
   coding: Coding,
