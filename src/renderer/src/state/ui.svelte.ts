@@ -30,6 +30,8 @@ export interface PromptRequest {
   label: string;
   value: string;
   submitLabel: string;
+  /** A memo or a description: several lines, and may be left empty (to clear it). */
+  multiline?: boolean;
   /** Throws to keep the dialog open with the error shown inline. */
   submit: (value: string) => Promise<void>;
   resolve: (done: boolean) => void;
