@@ -4,7 +4,7 @@
 import type { Highlight } from '../../../main/core/types';
 import { api } from '../lib/api-client';
 import { load, save } from '../lib/persist';
-import { rangeFor } from '../lib/selection';
+import { rangeFor, readSelection } from '../lib/selection';
 import { extend, sentencesOf, unitAt, wordsOf, type Span } from '../lib/text-units';
 import { reader } from './reader.svelte';
 import { tags } from './tags.svelte';
@@ -67,6 +67,8 @@ class CodingState {
     const sel = window.getSelection();
     sel?.removeAllRanges();
     sel?.addRange(range);
+    // Now, not at the next selectionchange: a number key pressed right after must find it.
+    reader.selection = readSelection(root);
   }
 
   /** S: the sentence under the cursor, then the next one on each press; P: the whole paragraph. */
