@@ -56,6 +56,16 @@ describe('codebook API', () => {
     expect(tags.find((t) => t.id === mod.id)?.parentId).toBe(actors.id);
   });
 
+  it('tag:A tag:B finds passages where both apply, not an article with each somewhere', async () => {
+    const a = await nb.call('tagCreate', { name: 'Arms' });
+    const b = await nb.call('tagCreate', { name: 'Trade' });
+    await code(ties, 1, [a.id]);
+    await code(ties, 2, [b.id]);
+    expect(await found('tag:Arms tag:Trade')).toEqual([]);
+    await code(visit, 1, [a.id, b.id]);
+    expect(await found('tag:Arms tag:Trade')).toEqual([visit]);
+  });
+
   it('renaming onto an existing name is a conflict that names the merge; the merge is one undo step', async () => {
     const a = await nb.call('tagCreate', { name: 'Kremlin' });
     const b = await nb.call('tagCreate', { name: 'Moscow' });
