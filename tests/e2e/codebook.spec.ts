@@ -168,3 +168,46 @@ test('codebook: hierarchy, keyboard coding, memos, merge by rename, segments and
   await expect(cells('Coop')).toHaveText(['1', '0']);
   await expect(cb.pictures.getByTestId('picture').locator('svg').last()).toBeVisible();
 });
+
+test('library: filters, an author column, and bulk tag and delete as one undo step each', async ({
+  quire,
+  page,
+}) => {
+  const cb = new Codebook(page);
+  await quire.importFiles(seeds);
+  await quire.closeImportReport();
+  const grid = page.getByRole('grid', { name: 'Articles' });
+  const filters = page.getByRole('form', { name: 'Filter articles' });
+  const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
+  await expect(grid.getByRole('columnheader', { name: 'Sort by Author' })).toBeVisible();
+  await expect(quire.articleRow(visit).getByRole('gridcell').nth(1)).toHaveText('Ko Ye');
+
+  await filters.getByLabel('Source').fill('irrawaddy');
+  await expect(rows).toHaveCount(1);
+  await filters.getByLabel('Source').fill('');
+  await filters.getByLabel('From').fill('2017-06');
+  await expect(rows).toHaveText([new RegExp(visit.slice(0, 20))]);
+  await filters.getByRole('button', { name: 'Clear' }).click();
+  await expect(rows).toHaveCount(2);
+
+  // Choose both (Ctrl-click), tag them as wholes in one step, then filter by that tag and by "has highlights".
+  await quire.articleRow(ties).click({ modifiers: ['Control'] });
+  await quire.articleRow(visit).click({ modifiers: ['Control'] });
+  const bulk = page.getByRole('toolbar', { name: 'Chosen articles' });
+  await expect(bulk).toContainText('2 chosen');
+  await bulk.getByRole('button', { name: 'Tag…' }).click();
+  await cb.answer('Tag articles', 'Corpus', 'Tag');
+  await expect(cb.tag('Corpus')).toHaveAccessibleName(/, 2 passages$/);
+  await filters.getByLabel('Highlights').selectOption('uncoded');
+  await expect(rows).toHaveCount(0);
+  await filters.getByLabel('Highlights').selectOption('coded');
+  await filters.getByLabel('Tag').selectOption(await cb.optionValue(filters.getByLabel('Tag'), 'Corpus'));
+  await expect(rows).toHaveCount(2);
+  await filters.getByRole('button', { name: 'Clear' }).click();
+
+  await bulk.getByRole('button', { name: 'Move to Trash' }).click();
+  await expect(rows).toHaveCount(0);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(rows).toHaveCount(2);
+});
