@@ -275,9 +275,11 @@ class TagsState {
   /** Into the Trash: with its passages or without (they keep their other tags and memos). */
   async remove(tag: TagSummary): Promise<void> {
     const n = tag.count;
+    const subs = this.tree.children.get(tag.id)?.length ?? 0;
+    const moving = subs ? ` Its ${plural(subs, 'sub-tag')} will move up one level.` : '';
     const picked = await ui.choose(
       'Delete tag',
-      `Delete the tag “${tag.name}”? It is on ${n} ${n === 1 ? 'highlight' : 'highlights'}. Undo and the Trash can bring it back.`,
+      `Delete the tag “${tag.name}”? It is on ${n} ${n === 1 ? 'highlight' : 'highlights'}.${moving} Undo and the Trash can bring it back.`,
       [
         { id: 'keep', label: 'Delete tag, keep passages' },
         { id: 'with', label: 'Delete tag and its passages', danger: true },
@@ -289,7 +291,8 @@ class TagsState {
       const parts = [`Moved the tag “${tag.name}” to the Trash`];
       if (r.highlightsDeleted)
         parts.push(`with ${r.highlightsDeleted} ${r.highlightsDeleted === 1 ? 'passage' : 'passages'}`);
-      ui.toast(`${parts.join(' ')}.`, { action: { label: 'Undo', run: () => history.undo() } });
+      const up = r.childrenMoved ? ` Its ${plural(r.childrenMoved, 'sub-tag')} moved up one level.` : '';
+      ui.toast(`${parts.join(' ')}.${up}`, { action: { label: 'Undo', run: () => history.undo() } });
     } catch (e) {
       ui.error(e);
     }
