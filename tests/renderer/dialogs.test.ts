@@ -1,5 +1,5 @@
 // Error paths keep the dialog open with the message, so the researcher can correct what they typed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { answerNotebook, info, settle, startApp, tag } from './app';
 import { FakeBridge } from './fake-bridge';
 
@@ -46,13 +46,13 @@ describe('the rename-tag prompt', () => {
     cleanup = () => void unmount(component);
     flushSync();
 
-    bridge.fail('tagUpdate', 'CONFLICT', 'A tag named “trade” already exists.');
-    type('trade');
+    bridge.fail('tagUpdate', 'BAD_INPUT', 'A tag name cannot hold a slash.');
+    type('arms/trade');
     await submit();
-    expect(alert()).toBe('A tag named “trade” already exists.');
+    expect(alert()).toBe('A tag name cannot hold a slash.');
     expect(app.ui.prompt).toBe(request);
     expect(document.querySelector('dialog')?.hasAttribute('open')).toBe(true);
-    expect(document.querySelector<HTMLInputElement>('dialog input')?.value).toBe('trade');
+    expect(document.querySelector<HTMLInputElement>('dialog input')?.value).toBe('arms/trade');
 
     bridge.answer('tagUpdate', ({ id, name }) => {
       const { count: _count, ...renamed } = tag(id, name ?? '');
@@ -63,8 +63,43 @@ describe('the rename-tag prompt', () => {
     expect(app.ui.prompt).toBeNull();
     await closed;
     expect(bridge.calls.filter((c) => c.method === 'tagUpdate').map((c) => c.input)).toEqual([
-      { id: 't1', name: 'trade' },
+      { id: 't1', name: 'arms/trade' },
       { id: 't1', name: 'arms trade' },
+    ]);
+  });
+
+  it('offers to merge when the new name is another tag’s, and merges only when asked', async () => {
+    const bridge = new FakeBridge();
+    answerNotebook(bridge, { tags: [tag('t1', 'arms', 3), tag('t2', 'trade', 1)] });
+    const app = await startApp(bridge);
+    await app.sync.load();
+    const { default: PromptDialog } = await import('../../src/renderer/src/components/PromptDialog.svelte');
+    const closed = app.tags.rename('t1', 'arms');
+    const request = app.ui.prompt;
+    if (!request) throw new Error('rename did not ask for a name');
+    const { mount, unmount } = app.svelte;
+    flushSync = app.svelte.flushSync;
+    const component = mount(PromptDialog, { target: document.body, props: { request } });
+    cleanup = () => void unmount(component);
+    flushSync();
+
+    bridge.fail('tagUpdate', 'CONFLICT', 'A tag named “trade” already exists: merge “arms” into it.');
+    bridge.answer('tagMerge', () => ({
+      into: (({ count: _c, ...t }) => t)(tag('t2', 'trade')),
+      merged: 1,
+      highlightsRetagged: 3,
+      duplicatesCollapsed: 0,
+      subTagsMoved: 0,
+    }));
+    type('Trade');
+    await submit();
+    expect(app.ui.prompt).toBeNull();
+    await vi.waitFor(() => expect(app.ui.choice?.title).toBe('Merge tags?'));
+    expect(app.ui.choice?.message).toContain('3 highlights');
+    app.ui.closeChoice('merge');
+    await closed;
+    expect(bridge.calls.filter((c) => c.method === 'tagMerge').map((c) => c.input)).toEqual([
+      { ids: ['t1'], into: 't2' },
     ]);
   });
 

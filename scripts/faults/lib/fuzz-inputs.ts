@@ -273,13 +273,77 @@ function validInput(
     case 'switcher':
       return record({ query: hostileString.filter((s) => s.length <= 500), limit: optional(limit) });
     case 'tagCreate':
-      return record({ name: mostly(tagName), color: optional(color) });
+      return record({ name: mostly(tagName), color: optional(color), parentId: optional(fc.option(tag)) });
     case 'tagUpdate':
-      return record({ id: tag, name: optional(tagName), color: optional(color), memo: optional(text) });
+      return record({
+        id: tag,
+        name: optional(tagName),
+        color: optional(color),
+        memo: optional(text),
+        description: optional(text),
+        parentId: optional(fc.option(tag, { nil: null })),
+        before: optional(fc.option(tag, { nil: null })),
+      });
+    case 'tagMerge':
+      return record({ ids: fc.array(tag, { minLength: 1, maxLength: 3 }), into: tag });
+    case 'tagSplit':
+      return record({
+        id: tag,
+        highlightIds: fc.array(highlight, { minLength: 1, maxLength: 3 }),
+        name: tagName,
+      });
     case 'tagDelete':
       return record({ id: tag, withHighlights: optional(fc.boolean()) });
     case 'tagPassages':
-      return record({ id: tag });
+      return record({ id: tag, includeChildren: optional(fc.boolean()) });
+    case 'codedSegments':
+      return record({
+        anyOf: optional(fc.array(tag, { maxLength: 3 })),
+        allOf: optional(fc.array(tag, { maxLength: 2 })),
+        noneOf: optional(fc.array(tag, { maxLength: 2 })),
+        overlap: optional(
+          fc.option(
+            fc.record({
+              a: fc.array(tag, { minLength: 1, maxLength: 2 }),
+              b: fc.array(tag, { minLength: 1, maxLength: 2 }),
+            }),
+            { nil: null },
+          ),
+        ),
+        includeChildren: optional(fc.boolean()),
+        filter: optional(
+          record({
+            from: optional(date),
+            to: optional(date),
+            memo: optional(words),
+            sources: optional(fc.array(fc.option(hostileString, { nil: null }), { maxLength: 2 })),
+          }),
+        ),
+        limit: optional(limit),
+      });
+    case 'codeMatrix':
+      return record({
+        by: optional(fc.constantFrom('article', 'source', 'author')),
+        tagIds: optional(fc.array(tag, { maxLength: 4 })),
+        includeChildren: optional(fc.boolean()),
+        maxColumns: optional(limit),
+      });
+    case 'codeCooccurrence':
+    case 'codesOverTime':
+      return record({
+        tagIds: optional(fc.array(tag, { maxLength: 4 })),
+        includeChildren: optional(fc.boolean()),
+      });
+    case 'articleSetMemo':
+      return record({ id: article, memo: text });
+    case 'articleBulkTag':
+      return record({
+        ids: fc.array(article, { minLength: 1, maxLength: 3 }),
+        tagIds: optional(fc.array(tag, { maxLength: 2 })),
+        tagNames: optional(fc.array(tagName, { maxLength: 2 })),
+      });
+    case 'articleBulkDelete':
+      return record({ ids: fc.array(article, { minLength: 1, maxLength: 3 }) });
     case 'highlightCreate': {
       // Mostly a real selection (inside the seed articles' first paragraph), sometimes any pair of integers.
       const range = fc.oneof(

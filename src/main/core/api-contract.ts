@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { citationStyleIds } from './references/style-list';
 import { metadataFields } from './types';
+import type { CodedSegments, CodeDocumentMatrix, CodesOverTime, CooccurrenceMatrix } from './codebook/types';
 import type {
   ArticleFormat,
   ArticleRecord,
@@ -20,10 +21,48 @@ import type {
   TrashEntry,
 } from './types';
 
+export type {
+  CodedSegment,
+  CodedSegments,
+  CodeDocumentMatrix,
+  CodesOverTime,
+  CooccurrenceMatrix,
+  DocumentColumn,
+  MatrixRow,
+  TimeSeries,
+} from './codebook/types';
+
 const id = z.string().min(1).max(200);
 const text = (max: number) => z.string().max(max);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3366cc');
 const none = z.object({}).strict();
+const ids = (max: number) => z.array(id).max(max);
+/** YYYY, YYYY-MM or YYYY-MM-DD. */
+const dateBound = z
+  .string()
+  .regex(/^\d{4}(-\d{1,2}(-\d{1,2})?)?$/, 'a date like 2017, 2017-06 or 2017-06-24')
+  .nullable()
+  .optional();
+
+/** What coded segments (and the pictures) can be narrowed to, besides their tags. */
+export const segmentFilterSchema = z
+  .object({
+    articleIds: ids(100_000).optional(),
+    /** Exactly this outlet (case and accents aside); null: no known source. */
+    sources: z.array(text(500).nullable()).max(1000).optional(),
+    authors: z.array(text(500).nullable()).max(1000).optional(),
+    from: dateBound,
+    to: dateBound,
+    /** The segment's memo contains this. */
+    memo: text(500).optional(),
+  })
+  .strict();
+/** Rows of a picture: these tags in this order (none: all); a row counts its sub-tags' segments too. */
+const pictureRows = {
+  tagIds: ids(1000).optional(),
+  includeChildren: z.boolean().default(true),
+  filter: segmentFilterSchema.default({}),
+};
 
 /** An uploaded file (browser mode, drag-and-drop): name plus base64 bytes. */
 export const uploadedFileSchema = z.object({
@@ -108,6 +147,18 @@ export const apiSchemas = {
   articleOriginal: z.object({ id }).strict(),
   articleSetBlock: z.object({ id, blockId: id, keep: z.boolean() }).strict(),
   articleReextract: z.object({ id }).strict(),
+  /** The researcher's memo on the whole document. */
+  articleSetMemo: z.object({ id, memo: text(100_000) }).strict(),
+  /** Codes whole articles: each gets (or extends) a highlight over its entire text. */
+  articleBulkTag: z
+    .object({
+      ids: ids(100_000).min(1),
+      tagIds: ids(50).default([]),
+      tagNames: z.array(text(120).trim().min(1)).max(50).default([]),
+    })
+    .strict(),
+  /** Many articles into the Trash at once (one undo step). */
+  articleBulkDelete: z.object({ ids: ids(100_000).min(1) }).strict(),
 
   search: z
     .object({
@@ -116,9 +167,9 @@ export const apiSchemas = {
       offset: z.number().int().min(0).max(1_000_000).default(0),
       /** Passages per article or note, best first (each group's `hitTotal` says how many match). */
       hits: z.number().int().min(1).max(1000).default(3),
-      /** Only this article or note: every one of its matching passages reachable. */
+      /** Only this article, note or memo: every one of its matching passages reachable. */
       within: z
-        .object({ kind: z.enum(['article', 'note']), id })
+        .object({ kind: z.enum(['article', 'note', 'memo']), id })
         .strict()
         .optional(),
     })
@@ -126,18 +177,67 @@ export const apiSchemas = {
   switcher: z.object({ query: text(500), limit: z.number().int().min(1).max(200).default(20) }).strict(),
 
   tagList: none,
-  tagCreate: z.object({ name: text(120).trim().min(1), color: color.optional() }).strict(),
+  /** A new tag, at the top level or under `parentId` (last among its siblings). */
+  tagCreate: z
+    .object({ name: text(120).trim().min(1), color: color.optional(), parentId: id.nullable().optional() })
+    .strict(),
+  /**
+   * Rename, recolour, describe, write its memo, or move it: under `parentId` (null: the top level) and/or before
+   * the sibling `before` (null: last). Renaming onto an existing name is a CONFLICT: merge with `tagMerge`.
+   */
   tagUpdate: z
     .object({
       id,
       name: text(120).trim().min(1).optional(),
       color: color.optional(),
       memo: text(20_000).optional(),
+      description: text(20_000).optional(),
+      parentId: id.nullable().optional(),
+      before: id.nullable().optional(),
     })
     .strict(),
-  /** Into the Trash; `withHighlights` also removes the passages coded with this tag alone. */
+  /** Folds the tags `ids` into `into` (their highlights, memos and sub-tags go with them). */
+  tagMerge: z.object({ ids: ids(1000).min(1), into: id }).strict(),
+  /** Moves the chosen highlights of a tag to a new tag called `name`, beside it in the codebook. */
+  tagSplit: z.object({ id, highlightIds: ids(100_000).min(1), name: text(120).trim().min(1) }).strict(),
+  /**
+   * Into the Trash; `withHighlights` also removes the passages coded with this tag alone. Its sub-tags move up one
+   * level.
+   */
   tagDelete: z.object({ id, withHighlights: z.boolean().default(false) }).strict(),
-  tagPassages: z.object({ id }).strict(),
+  /** The tag's passages; with `includeChildren`, also those of the tags under it. */
+  tagPassages: z.object({ id, includeChildren: z.boolean().default(false) }).strict(),
+
+  /** Coded segments: tags combined (any of, all of, none of, overlap A with B) and filters. */
+  codedSegments: z
+    .object({
+      anyOf: ids(1000).default([]),
+      allOf: ids(1000).default([]),
+      noneOf: ids(1000).default([]),
+      /** Segments of A that overlap (or fall inside) a segment of B. */
+      overlap: z
+        .object({ a: ids(1000).min(1), b: ids(1000).min(1) })
+        .strict()
+        .nullable()
+        .default(null),
+      includeChildren: z.boolean().default(true),
+      filter: segmentFilterSchema.default({}),
+      limit: z.number().int().min(1).max(5000).default(500),
+      offset: z.number().int().min(0).max(1_000_000).default(0),
+    })
+    .strict(),
+  /** Code × document: segments per tag and article (or source). */
+  codeMatrix: z
+    .object({
+      by: z.enum(['article', 'source']).default('source'),
+      ...pictureRows,
+      maxColumns: z.number().int().min(1).max(500).default(40),
+    })
+    .strict(),
+  /** Code co-occurrence: segments of each tag overlapping a segment of each other tag. */
+  codeCooccurrence: z.object(pictureRows).strict(),
+  /** Segments per tag and month published. */
+  codesOverTime: z.object(pictureRows).strict(),
 
   highlightCreate: z
     .object({
@@ -324,13 +424,20 @@ export interface SearchPassageHit {
   score: number;
 }
 
-/** Results are grouped by article (or note): best groups first, best passages first within each. */
+/** Where a memo hit leads: the article (at the highlight) or the tag it was written on. */
+export type MemoTarget =
+  | { kind: 'article'; id: string; passageId: string | null; highlightId: string | null }
+  | { kind: 'tag'; id: string };
+
+/** Results are grouped by article (or note, or memo): best groups first, best passages first within each. */
 export interface SearchGroup {
-  kind: 'article' | 'note';
+  kind: 'article' | 'note' | 'memo';
   id: string;
   title: string;
-  /** Source · date for articles; "Note" for notes. */
+  /** Source · date for articles; "Note" for notes; what the memo is on for memos. */
   detail: string;
+  /** For memos: what the memo was written on. */
+  target?: MemoTarget;
   score: number;
   /** How many of its passages match; `hits` holds the best of them. */
   hitTotal: number;
@@ -500,13 +607,28 @@ export interface ApiOutputs {
   articleOriginal: ArticleOriginal;
   articleSetBlock: ArticleChange;
   articleReextract: ArticleChange;
+  articleSetMemo: ArticleSummary;
+  articleBulkTag: { articles: number; highlightsCreated: number; highlightsUpdated: number };
+  articleBulkDelete: { deleted: number; highlights: number };
   search: SearchResponse;
   switcher: SwitcherItem[];
   tagList: TagSummary[];
   tagCreate: Tag;
   tagUpdate: Tag;
-  tagDelete: { id: string; highlightsUpdated: number; highlightsDeleted: number };
+  tagMerge: {
+    into: Tag;
+    merged: number;
+    highlightsRetagged: number;
+    duplicatesCollapsed: number;
+    subTagsMoved: number;
+  };
+  tagSplit: { tag: Tag; moved: number };
+  tagDelete: { id: string; highlightsUpdated: number; highlightsDeleted: number; childrenMoved: number };
   tagPassages: TaggedPassage[];
+  codedSegments: CodedSegments;
+  codeMatrix: CodeDocumentMatrix;
+  codeCooccurrence: CooccurrenceMatrix;
+  codesOverTime: CodesOverTime;
   highlightCreate: Highlight;
   highlightUpdate: Highlight;
   highlightDelete: Highlight;

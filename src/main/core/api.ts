@@ -1,6 +1,8 @@
 import { apiMethods, type ApiHandlers, type ApiMethod } from './api-contract';
 import type { Core } from './app/core';
+import { articleBatchHandlers } from './handlers/article-batch';
 import { articleEditHandlers } from './handlers/article-edits';
+import { codebookHandlers } from './handlers/codebook';
 import { articleHandlers } from './handlers/articles';
 import { exchangeHandlers } from './handlers/exchange';
 import { exportHandlers } from './handlers/export';
@@ -20,8 +22,10 @@ export const handlers = {
   ...importHandlers,
   ...articleHandlers,
   ...articleEditHandlers,
+  ...articleBatchHandlers,
   ...searchHandlers,
   ...tagHandlers,
+  ...codebookHandlers,
   ...highlightHandlers,
   ...noteHandlers,
   ...historyHandlers,

@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { SearchIndex, type ArticleDocMeta } from '../../../src/main/core/search/index';
 import { bodyOf } from './helpers';
 
-type Doc = Omit<ArticleDocMeta, 'id' | 'title'> & { paragraphs: string[]; title: string };
-const none = { source: null, author: null, published: null, tags: [] };
+/** `tags` code the whole article (every passage) with those names. */
+type Doc = Omit<ArticleDocMeta, 'id' | 'title' | 'codes'> & {
+  paragraphs: string[];
+  title: string;
+  tags: string[];
+};
+const none = { source: null, author: null, published: null, codes: [] };
+const whole = (tags: string[]) => (tags.length ? [{ start: 0, end: 1_000_000, tags }] : []);
 
 function build(docs: Record<string, Partial<Doc> & { title: string; paragraphs: string[] }>): SearchIndex {
   const index = new SearchIndex();
-  for (const [id, d] of Object.entries(docs)) {
-    index.addArticle({ ...none, ...d, id }, bodyOf(id, d.paragraphs));
+  for (const [id, { tags = [], ...d }] of Object.entries(docs)) {
+    index.addArticle({ ...none, ...d, id, codes: whole(tags) }, bodyOf(id, d.paragraphs));
   }
   return index;
 }
@@ -101,7 +107,7 @@ describe('query operators', () => {
     ['fomin tag:', 'tag: has nothing after the colon; ignored.', ['arms', 'china', 'note1']],
     [
       'fomin in:everything',
-      'in:everything is not a place to search (use in:notes or in:articles); ignored.',
+      'in:everything is not a place to search (use in:notes, in:articles or in:memos); ignored.',
       ['arms', 'china', 'note1'],
     ],
   ])('malformed %s degrades with a warning', (q, warning, expected) => {
@@ -178,7 +184,13 @@ describe('grouped results', () => {
     idx.removeNote('n');
     expect(ids('zebra', idx)).toEqual(['a']);
     expect(ids('zebra tag:stripes', idx)).toEqual([]);
-    idx.updateArticleMeta({ ...none, id: 'a', title: 't', tags: ['Stripes'], published: '2020-01-01' });
+    idx.updateArticleMeta({
+      ...none,
+      id: 'a',
+      title: 't',
+      codes: whole(['Stripes']),
+      published: '2020-01-01',
+    });
     expect(ids('zebra tag:stripes after:2019', idx)).toEqual(['a']);
   });
 });

@@ -39,7 +39,7 @@ function addExtras(index: SearchIndex): SearchIndex {
       source: 'The Irrawaddy',
       author: 'Ni Ni',
       published: '2020-02-01',
-      tags: ['arms'],
+      codes: [{ start: 0, end: 27, tags: ['arms'] }],
     },
     bodyOf('a4', ['Fomin signed the arms deal.', 'More on Fomin later.']),
   );

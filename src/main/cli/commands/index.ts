@@ -16,6 +16,7 @@ import { noticesCommand } from './notices';
 import { searchCommand } from './search';
 import { serveCommand } from './serve';
 import { showCommand } from './show';
+import { tagsCommand } from './tags';
 
 /** The flags a command reads, in node:util parseArgs form. */
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -61,6 +62,11 @@ export const commands: readonly CliCommand[] = [
       ],
     ],
     options: { limit: { type: 'string' }, hits: { type: 'string' }, queries: { type: 'string' } },
+  },
+  {
+    name: 'tags',
+    run: tagsCommand,
+    usage: [['tags    [--notebook DIR] [--json]', 'the codebook as a tree, with descriptions and counts']],
   },
   {
     name: 'export',

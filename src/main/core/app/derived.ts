@@ -1,10 +1,11 @@
 // What the notebook's records imply, kept in step with every committed change set instead of recomputed per
-// request: how many highlights carry each tag, which articles carry each tag (for `tag:` search filters and for
-// the articles a tag rename touches), and who links to what (backlinks).
+// request: how many highlights carry each tag, which articles carry each tag (for the articles a tag rename
+// touches, and for merges), and who links to what (backlinks).
 import type { Highlight, Note } from '../types';
 import type { Change, Committed } from '../store/records';
 import type { NotebookStore } from '../store/types';
 import { LinkIndex } from '../notes/link-index';
+import { buildTree, descendantsOf, type TagTree } from '../codebook/tree';
 
 export class Derived {
   /** Tag id → highlights carrying it (orphaned highlights count: they are shown, never dropped). */
@@ -34,27 +35,25 @@ export class Derived {
     return touchedTags;
   }
 
-  /** Articles whose search filters (tag names) or summaries (counts) a change set touches. */
+  /**
+   * Articles whose search filters (tag names and paths) or summaries (counts) a change set touches. A tag renamed
+   * or moved changes the path of every tag under it, so their articles count too.
+   */
   articlesTouched(cs: Committed): Set<string> {
     const ids = new Set<string>();
-    for (const c of cs.changes) this.articlesOf(c, ids);
+    let tree: TagTree | null = null;
+    for (const c of cs.changes) {
+      if (c.kind === 'tag') {
+        tree ??= buildTree(this.store.list('tag'));
+        for (const d of descendantsOf(tree, c.id)) for (const a of this.articlesWithTag(d.id)) ids.add(a);
+      }
+      this.articlesOf(c, ids);
+    }
     return ids;
   }
 
   articlesWithTag(tagId: string): string[] {
     return [...(this.tagArticles.get(tagId)?.keys() ?? [])];
-  }
-
-  /** The names of the tags on an article's highlights, for `tag:` filters. */
-  tagNamesOf(articleId: string): string[] {
-    const names = new Set<string>();
-    for (const h of this.store.highlightsOf(articleId)) {
-      for (const t of h.tagIds) {
-        const tag = this.store.get('tag', t);
-        if (tag) names.add(tag.name);
-      }
-    }
-    return [...names];
   }
 
   /** Notes that may link to a note by its title (confirm with the parsed links). */

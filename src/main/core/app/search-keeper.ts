@@ -8,6 +8,7 @@ import type { NotebookStore } from '../store/types';
 import type { JournalEntry } from '../store/journal';
 import type { ArticleBody, ArticleRecord } from '../types';
 import { SearchIndex } from '../search/index';
+import type { MemoDoc } from '../search/index';
 import {
   buildIndex,
   rebuildInWorker,
@@ -17,6 +18,10 @@ import {
   type RebuildRequest,
 } from '../search/rebuild';
 import type { Derived } from './derived';
+import { allMemoDocs, articleToIndex, memoDocOf, memoKeysOfTag } from './index-docs';
+
+/** Ids of memos among the ids a catch-up re-indexes (article and note ids never start so). */
+const MEMO = 'memo:';
 
 const INDEX_CACHE = 'search-index.bin';
 /** Articles indexed between two yields to the event loop while rebuilding in-thread, so requests keep flowing. */
@@ -77,7 +82,7 @@ export class SearchKeeper {
     const cached = await loadCache(host.store);
     const keeper = new SearchKeeper(host, cached ?? new SearchIndex(), cached !== null);
     const entries = cached ? host.store.changesSinceOpenedAt(cached.seq) : null;
-    const ids = entries ? touchedBy(entries, host.derived) : null;
+    const ids = entries ? touchedBy(entries, host.store, host.derived) : null;
     if (ids && ids.size <= CATCH_UP_LIMIT) {
       keeper.changedSinceSave = new Set(ids);
       await keeper.catchUp(ids, new AbortController().signal);
@@ -91,17 +96,18 @@ export class SearchKeeper {
 
   /** What the index knows about an article besides its text: the fields search operators filter on. */
   toIndex(record: ArticleRecord): ArticleToIndex {
-    const { id, title, source, author, published, bodyKey } = record;
-    return { id, title, source, author, published, tags: this.host.derived.tagNamesOf(id), bodyKey };
+    return articleToIndex(this.host.store, record);
   }
 
   /** Follows a committed change set. Texts just written are passed in, so importing reads nothing back. */
   async apply(cs: Committed, fresh: ReadonlyMap<string, ArticleBody>): Promise<void> {
     const { index } = this;
     const metaOnly = this.host.derived.articlesTouched(cs);
+    const memos = new Set<string>();
     for (const c of cs.changes) {
       this.touched?.add(c.id);
       this.noteChanged(c.id);
+      for (const key of this.memoKeysOf(c.kind, c.id)) memos.add(key);
       if (c.kind === 'note') {
         if (c.after) index.addNote(c.after);
         else index.removeNote(c.id);
@@ -121,6 +127,10 @@ export class SearchKeeper {
       const record = this.host.store.get('article', id);
       if (record && index.has(id)) index.updateArticleMeta(this.toIndex(record));
     }
+    for (const key of memos) {
+      this.touched?.add(MEMO + key);
+      this.refreshMemo(key);
+    }
     index.seq = cs.seq;
     if (!this.stale && cs.seq - (this.requestedSeq ?? 0) >= SAVE_AFTER_CHANGES) void this.refreshCache();
   }
@@ -128,6 +138,28 @@ export class SearchKeeper {
   private noteChanged(id: string): void {
     this.changedSinceSave?.add(id);
     if ((this.changedSinceSave?.size ?? 0) > CATCH_UP_LIMIT / 2) this.changedSinceSave = null;
+  }
+
+  /** The memos a changed record may alter: its own, and for a tag those of its sub-tags and their highlights. */
+  private memoKeysOf(kind: string, id: string): string[] {
+    switch (kind) {
+      case 'highlight':
+        return [`h:${id}`];
+      case 'article':
+        // Memos on its passages are filtered by its source, author and date too.
+        return [`a:${id}`, ...this.host.store.highlightsOf(id).map((h) => `h:${h.id}`)];
+      case 'tag':
+        return memoKeysOfTag(this.host.store, id, (t) => this.host.derived.articlesWithTag(t));
+      default:
+        return [];
+    }
+  }
+
+  /** Indexes a memo as it is now (or forgets it when it is gone or empty). */
+  private refreshMemo(key: string): void {
+    const memo = memoDocOf(this.host.store, key);
+    if (memo) this.index.addMemo(memo);
+    else this.index.removeMemo(key);
   }
 
   /** A fresh cache as of now: built in the worker when there is one, else serialized here. */
@@ -160,6 +192,7 @@ export class SearchKeeper {
       dir: store.dir,
       articles: store.list('article').map((r) => this.toIndex(r)),
       notes: store.list('note').map(({ id, title, body }) => ({ id, title, body })),
+      memos: allMemoDocs(store),
       seq: store.seq,
     };
   }
@@ -220,7 +253,7 @@ export class SearchKeeper {
     this.stale = true;
     // Taken in the same tick as the snapshot below: every later change is caught up after the swap.
     this.touched = new Set();
-    const { seq, articles, notes } = this.snapshot();
+    const { seq, articles, notes, memos } = this.snapshot();
     const total = articles.length;
     const progress = (done: number, of: number) => {
       this.building = done < of ? { done, total: of } : null;
@@ -228,7 +261,7 @@ export class SearchKeeper {
     };
     if (total > 0) progress(0, total);
     try {
-      const fresh = await this.buildFresh(articles, notes, progress, stop.signal);
+      const fresh = await this.buildFresh(articles, notes, memos, progress, stop.signal);
       fresh.seq = seq;
       const behind = this.index.seq;
       this.index = fresh;
@@ -253,6 +286,7 @@ export class SearchKeeper {
   private async buildFresh(
     articles: ArticleToIndex[],
     notes: NoteText[],
+    memos: MemoDoc[],
     progress: (done: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<SearchIndex> {
@@ -261,7 +295,7 @@ export class SearchKeeper {
       try {
         return await rebuildInWorker(
           rebuildWorker,
-          { dir: store.dir, articles, notes, seq: store.seq },
+          { dir: store.dir, articles, notes, memos, seq: store.seq },
           progress,
           signal,
         );
@@ -271,7 +305,7 @@ export class SearchKeeper {
       }
     }
     return buildIndex(
-      { articles, notes, readBody: (a) => store.readBody(a).catch(() => null) },
+      { articles, notes, memos, readBody: (a) => store.readBody(a).catch(() => null) },
       {
         progressEvery: REBUILD_SLICE,
         signal,
@@ -283,13 +317,18 @@ export class SearchKeeper {
     );
   }
 
-  /** Re-indexes, from the notebook as it is now, the given articles and notes (and any the index lacks). */
+  /** Re-indexes, from the notebook as it is now, the given articles, notes and memos (and any the index lacks). */
   private async catchUp(changed: Set<string>, signal: AbortSignal): Promise<void> {
     const { store } = this.host;
     for (const a of store.list('article')) if (!this.index.has(a.id)) changed.add(a.id);
     for (const n of store.list('note')) if (!this.index.hasNote(n.id)) changed.add(n.id);
+    for (const m of allMemoDocs(store)) if (!this.index.hasMemo(m.key)) changed.add(MEMO + m.key);
     for (const id of changed) {
       signal.throwIfAborted();
+      if (id.startsWith(MEMO)) {
+        this.refreshMemo(id.slice(MEMO.length));
+        continue;
+      }
       const note = store.get('note', id);
       if (note) this.index.addNote(note);
       else this.index.removeNote(id);
@@ -311,23 +350,35 @@ function textChanged(before: ArticleRecord, after: ArticleRecord): boolean {
   return before.title !== after.title || (before.bodyKey ?? before.id) !== (after.bodyKey ?? after.id);
 }
 
-/** Articles and notes the journal's change sets touched (by id), to re-index from the notebook as it is. */
-function touchedBy(entries: JournalEntry[], derived: Derived): Set<string> {
+/**
+ * Articles, notes and memos the journal's change sets touched (by id; memos as `memo:<key>`), to re-index from the
+ * notebook as it is.
+ */
+function touchedBy(entries: JournalEntry[], store: NotebookStore, derived: Derived): Set<string> {
   const ids = new Set<string>();
+  const articlesWithTag = (t: string) => derived.articlesWithTag(t);
   for (const entry of entries) {
     for (const put of entry.puts) {
       switch (put.kind) {
         case 'article':
+          ids.add(put.id);
+          ids.add(`${MEMO}a:${put.id}`);
+          for (const h of store.highlightsOf(put.id)) ids.add(`${MEMO}h:${h.id}`);
+          break;
         case 'note':
           ids.add(put.id);
           break;
         case 'highlight': {
           const h = put.after ?? put.before;
           if (h) ids.add(h.articleId);
+          ids.add(`${MEMO}h:${put.id}`);
           break;
         }
         case 'tag':
-          for (const a of derived.articlesWithTag(put.id)) ids.add(a);
+          for (const key of memoKeysOfTag(store, put.id, articlesWithTag)) {
+            ids.add(MEMO + key);
+            if (key.startsWith('t:')) for (const a of derived.articlesWithTag(key.slice(2))) ids.add(a);
+          }
           break;
         default:
           break;

@@ -2,6 +2,7 @@
 // restorable with everything they had, until the researcher empties the Trash or 30 days pass. Moving into and out
 // of the Trash are ordinary change sets, so undo, search and the views follow them like any edit.
 import type { ArticleRecord, Highlight, Note, Tag, TrashEntry } from '../types';
+import { liftChildren } from '../codebook/edits';
 import { sameTitle } from '../notes/wikilinks';
 import type { Transaction } from '../store/transaction';
 import type { NotebookSession } from './session';
@@ -38,7 +39,7 @@ export function trashArticle(tx: Transaction, article: ArticleRecord, now: strin
 
 /**
  * Deletes a tag. Its highlights keep their span, memo and other tags; with `withHighlights`, the passages coded
- * with this tag alone go too (a passage also coded otherwise only loses this code).
+ * with this tag alone go too (a passage also coded otherwise only loses this code). Its sub-tags move up a level.
  */
 export function trashTag(tx: Transaction, tag: Tag, withHighlights: boolean, now: string): TrashEntry {
   const removed: Highlight[] = [];
@@ -54,6 +55,7 @@ export function trashTag(tx: Transaction, tag: Tag, withHighlights: boolean, now
       untagged.push(h.id);
     }
   }
+  liftChildren(tx, tag);
   tx.remove('tag', tag.id);
   return file(tx, {
     id: tag.id,
@@ -79,7 +81,13 @@ export function restoreFromTrash(tx: Transaction, entry: TrashEntry): string[] {
     tx.put('note', { ...entry.note, title });
   }
   if (entry.article) tx.put('article', entry.article);
-  if (entry.tag) tx.put('tag', entry.tag);
+  if (entry.tag) {
+    const parentId = entry.tag.parentId;
+    if (parentId !== null && !tx.get('tag', parentId)) {
+      notes.push(`The tag it sat under is gone, so “${entry.tag.name}” comes back at the top level.`);
+      tx.put('tag', { ...entry.tag, parentId: null });
+    } else tx.put('tag', entry.tag);
+  }
   let lostTags = 0;
   for (const h of entry.highlights) {
     if (!tx.get('article', h.articleId)) continue;

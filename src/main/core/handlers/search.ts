@@ -1,7 +1,9 @@
-import type { ApiParsedInput, SearchGroup, SwitcherItem } from '../api-contract';
+import type { ApiParsedInput, MemoTarget, SearchGroup, SwitcherItem } from '../api-contract';
 import type { Core } from '../app/core';
 import type { NotebookSession } from '../app/session';
 import type { RankedGroup } from '../search/index';
+import { buildTree, parentOf, pathText } from '../codebook/tree';
+import type { Tag } from '../types';
 import { markdownToPlain } from '../notes/plain-text';
 import { makeSnippet } from '../search/snippet';
 import { createSwitcher } from '../search/switcher';
@@ -16,40 +18,94 @@ const switchers = new WeakMap<
   { sources: readonly unknown[]; find: ReturnType<typeof createSwitcher> }
 >();
 
+interface Shown {
+  title: string;
+  detail: string;
+  /** The text a hit's offsets point into. */
+  textOf: (passageId: string) => string;
+  target?: MemoTarget;
+}
+
 /** Snippets come from the stored text: the index keeps offsets, not passage text. */
 async function present(session: NotebookSession, found: RankedGroup[]): Promise<SearchGroup[]> {
   const groups: SearchGroup[] = [];
   for (const g of found) {
-    let title: string;
-    let detail: string;
-    let text: string;
-    if (g.kind === 'article') {
-      const record = session.store.get('article', g.id);
-      if (!record) continue;
-      title = record.title;
-      detail = [record.source, record.published].filter(Boolean).join(' · ');
-      text = (await session.body(record).catch(() => null))?.text ?? '';
-    } else {
-      const note = session.store.get('note', g.id);
-      if (!note) continue;
-      title = note.title;
-      detail = 'Note';
-      text = note.body;
-    }
+    const shown =
+      g.kind === 'article'
+        ? await shownArticle(session, g.id)
+        : g.kind === 'note'
+          ? shownNote(session, g.id)
+          : shownMemo(session, g.id);
+    if (!shown) continue;
     // A note's paragraph is shown as a person reads it, not as the Markdown it is written in.
-    const passage = (h: RankedGroup['hits'][number]) =>
-      g.kind === 'note' ? markdownToPlain(text.slice(h.start, h.end)) : text.slice(h.start, h.end);
+    const passage = (h: RankedGroup['hits'][number]) => {
+      const text = shown.textOf(h.passageId).slice(h.start, h.end);
+      return g.kind === 'note' ? markdownToPlain(text) : text;
+    };
     groups.push({
       kind: g.kind,
       id: g.id,
-      title,
-      detail,
+      title: shown.title,
+      detail: shown.detail,
+      ...(shown.target ? { target: shown.target } : {}),
       score: g.score,
       hitTotal: g.hitTotal,
       hits: g.hits.map((h) => ({ ...h, ...snippetOrPlain(passage(h), h.terms) })),
     });
   }
   return groups;
+}
+
+async function shownArticle(session: NotebookSession, id: string): Promise<Shown | null> {
+  const record = session.store.get('article', id);
+  if (!record) return null;
+  const text = (await session.body(record).catch(() => null))?.text ?? '';
+  return {
+    title: record.title,
+    detail: [record.source, record.published].filter(Boolean).join(' · '),
+    textOf: () => text,
+  };
+}
+
+function shownNote(session: NotebookSession, id: string): Shown | null {
+  const note = session.store.get('note', id);
+  return note ? { title: note.title, detail: 'Note', textOf: () => note.body } : null;
+}
+
+/** A memo is shown as what it is written on; its hits open that article (at the highlight) or tag. */
+function shownMemo(session: NotebookSession, key: string): Shown | null {
+  const { store } = session;
+  const id = key.slice(2);
+  if (key.startsWith('h:')) {
+    const h = store.get('highlight', id);
+    const article = h ? store.get('article', h.articleId) : undefined;
+    if (!h || !article) return null;
+    const tags = h.tagIds.map((t) => store.get('tag', t)?.name).filter(Boolean);
+    return {
+      title: `Memo on a passage of “${article.title}”`,
+      detail: tags.length ? tags.join(', ') : 'Untagged highlight',
+      textOf: () => h.memo,
+      target: { kind: 'article', id: article.id, passageId: h.passageId, highlightId: h.id },
+    };
+  }
+  if (key.startsWith('a:')) {
+    const article = store.get('article', id);
+    if (!article) return null;
+    return {
+      title: `Memo on “${article.title}”`,
+      detail: [article.source, article.published].filter(Boolean).join(' · ') || 'Article memo',
+      textOf: () => article.memo ?? '',
+      target: { kind: 'article', id, passageId: null, highlightId: null },
+    };
+  }
+  const tag = store.get('tag', id);
+  if (!tag) return null;
+  return {
+    title: `Tag “${pathText(buildTree(store.list('tag')), id)}”`,
+    detail: 'Tag description and memo',
+    textOf: (passageId) => (passageId.startsWith('d') ? tag.description : tag.memo),
+    target: { kind: 'tag', id },
+  };
 }
 
 /** One passage that cannot be shown as a snippet must never fail the whole answer. */
@@ -96,7 +152,7 @@ async function switcher(core: Core, { query, limit }: ApiParsedInput<'switcher'>
     ...[...store.list('note')]
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
       .map((n): SwitcherItem => ({ kind: 'note', id: n.id, title: n.title, detail: 'Note' })),
-    ...store.list('tag').map((t): SwitcherItem => ({ kind: 'tag', id: t.id, title: t.name, detail: 'Tag' })),
+    ...tagItems(store.list('tag')),
     ...store.list('article').map((a): SwitcherItem => ({
       kind: 'article',
       id: a.id,
@@ -107,6 +163,20 @@ async function switcher(core: Core, { query, limit }: ApiParsedInput<'switcher'>
   const find = createSwitcher(items);
   switchers.set(session, { sources, find });
   return find(query, limit);
+}
+
+/** Tags by name; a tag under another says where it sits. */
+function tagItems(tags: readonly Tag[]): SwitcherItem[] {
+  const tree = buildTree(tags);
+  return tags.map((t): SwitcherItem => {
+    const parent = parentOf(tree, t.id);
+    return {
+      kind: 'tag',
+      id: t.id,
+      title: t.name,
+      detail: parent ? `Tag in ${pathText(tree, parent.id)}` : 'Tag',
+    };
+  });
 }
 
 export const searchHandlers = { search, switcher } satisfies Handlers<'search' | 'switcher'>;

@@ -88,6 +88,8 @@ export class Context {
     readonly s: Scratch,
     /** Per document: 1 when filters and exclusions let it through; null lets every live document through. */
     readonly allowed: Uint8Array | null = null,
+    /** Per slot: 1 when a `tag:` filter lets the passage (or title) through; null lets every slot through. */
+    readonly allowedSlots: Uint8Array | null = null,
   ) {
     this.norm = s.norms(slots);
   }
@@ -135,7 +137,7 @@ export class Context {
     clause: number,
     required: number,
   ): number {
-    const { s, slots, allowed } = this;
+    const { s, slots, allowed, allowedSlots } = this;
     const { slotArticle, articleAlive, articleFirst } = slots;
     const norm = this.norm;
     const { score, best, stamp, mask, termBits, seen, touched } = s;
@@ -165,6 +167,7 @@ export class Context {
       const article = slotArticle[slot] as number;
       if (articleAlive[article] !== 1) continue;
       if (allowed !== null && allowed[article] !== 1) continue;
+      if (allowedSlots !== null && allowedSlots[slot] !== 1) continue;
       const titleSlot = articleFirst[article] as number;
       if (
         required !== 0 &&
@@ -280,6 +283,7 @@ export class Context {
     const article = this.slots.slotArticle[slot] ?? 0;
     if (this.slots.articleAlive[article] !== 1) return false;
     if (this.allowed !== null && this.allowed[article] !== 1) return false;
+    if (this.allowedSlots !== null && this.allowedSlots[slot] !== 1) return false;
     const titleSlot = this.slots.articleFirst[article] ?? 0;
     // Titles always accumulate: a title's match serves every passage of its article.
     if (required === 0 || slot === titleSlot) return true;

@@ -2,7 +2,8 @@
 // (articles and notes) with their best passages.
 //
 // - Filters (`tag:`, `source:`, `author:`, dates, `in:`) and exclusions (`-word`, `-"phrase"`) decide per
-//   document before any posting is read; excluded documents are never scored.
+//   document before any posting is read; excluded documents are never scored. `tag:` also decides per passage:
+//   only passages where every named tag (or a tag under it) applies can match, the title still serving them.
 // - An OR group is one clause with several plans: a passage satisfies it through any of them, scoring its best.
 // - Group score = best passage score + GROUP_BONUS × log2(matching passages). Passage scores keep the tiers of
 //   execute.ts (exact > prefix > typo, always) and add a proximity bonus: the smaller the window holding one
@@ -15,7 +16,7 @@ import { liveTerms, planClause, type Plan } from './plan';
 import { PostingCursor } from './postings';
 import type { Clause } from './query';
 import type { Scratch } from './scratch';
-import { KIND_NOTE, type SlotTable } from './slots';
+import { KIND_ARTICLE, KIND_MEMO, KIND_NOTE, type SlotTable } from './slots';
 import { TopK } from './top-k';
 import type { Vocabulary } from './vocabulary';
 
@@ -28,7 +29,7 @@ export interface GroupHit {
 }
 
 export interface RankedGroup {
-  kind: 'article' | 'note';
+  kind: 'article' | 'note' | 'memo';
   id: string;
   score: number;
   /** Every passage of the document that matches (its best ones are in `hits`). */
@@ -75,17 +76,18 @@ export function executeGrouped(
   options: GroupedOptions,
   keyToId: (key: string) => string,
 ): GroupedSearchResult {
-  const { limit, offset } = options;
   const corrections: string[] = [];
   const base = { corrections, interpretation: q.interpretation, warnings: q.warnings };
   const empty = (): GroupedSearchResult => ({ total: 0, passageTotal: 0, groups: [], ...base });
   const filtered = q.tags.length + q.sources.length + q.authors.length + q.not.length > 0;
   const withinDoc = options.within === null ? null : (slots.byId.get(options.within) ?? -1);
   if (withinDoc === -1) return empty();
-  let allowed =
+  const gate =
     filtered || q.after !== null || q.before !== null || q.scope !== 'all'
       ? allowedDocs(vocab, slots, q)
       : null;
+  let allowed = gate?.docs ?? null;
+  const allowedSlots = gate?.slots ?? null;
   if (withinDoc !== null) {
     const only = new Uint8Array(slots.articleTotal);
     only[withinDoc] = allowed === null ? 1 : (allowed[withinDoc] ?? 0);
@@ -93,7 +95,7 @@ export function executeGrouped(
   }
   if (q.must.length === 0) {
     if (allowed === null) return empty();
-    return { ...listDocs(slots, allowed, limit, offset, keyToId), ...base };
+    return { ...listDocs(slots, allowed, allowedSlots, options, keyToId), ...base };
   }
   const live = liveTerms(vocab, slots);
   const groups = q.must.map((alts, i) => alts.map((c) => planClause(vocab, c, i, corrections, live)));
@@ -101,7 +103,7 @@ export function executeGrouped(
   if (groups.some((plans) => cost(plans) === 0) || slots.livePassages + slots.liveTitles === 0)
     return empty();
   scratch.ensure(slots.slotCount);
-  const ctx = new Context(vocab, slots, scratch, allowed);
+  const ctx = new Context(vocab, slots, scratch, allowed, allowedSlots);
   try {
     let required = 0;
     for (const plans of [...groups].sort((a, b) => cost(a) - cost(b))) {
@@ -171,8 +173,10 @@ function collectGroups(
   for (const titleSlot of titleOnly) {
     const doc = slots.slotArticle[titleSlot] ?? 0;
     if ((count[doc] ?? 0) > 0 || (slots.articleCount[doc] ?? 0) < 2) continue;
+    const first = firstPassage(slots, doc, ctx.allowedSlots);
+    if (first < 0) continue;
     passageTotal++;
-    offer(doc, titleSlot + 1, (s.tier[titleSlot] ?? 0) * TIER_STEP + TITLE_BOOST * (s.score[titleSlot] ?? 0));
+    offer(doc, first, (s.tier[titleSlot] ?? 0) * TIER_STEP + TITLE_BOOST * (s.score[titleSlot] ?? 0));
   }
   const top = new TopK(offset + limit + RERANK_MARGIN);
   for (const doc of reached) {
@@ -198,7 +202,7 @@ function collectGroups(
     total: reached.length,
     passageTotal,
     groups: page.map((agg) => ({
-      kind: slots.docKind[agg.doc] === KIND_NOTE ? 'note' : 'article',
+      kind: kindOf(slots.docKind[agg.doc]),
       id: keyToId(slots.articleIds[agg.doc] ?? ''),
       score: agg.score,
       hitTotal: agg.count,
@@ -305,29 +309,72 @@ export function minWindow(lists: number[][]): number {
   return best === Infinity ? need : Math.max(best, need);
 }
 
-/** Per document: 1 when it is alive and passes scope, metadata filters and exclusions. */
-function allowedDocs(vocab: Vocabulary, slots: SlotTable, q: ParsedQuery): Uint8Array {
+export function kindOf(docKind: number | undefined): RankedGroup['kind'] {
+  return docKind === KIND_NOTE ? 'note' : docKind === KIND_MEMO ? 'memo' : 'article';
+}
+
+const scopeKinds = { notes: KIND_NOTE, articles: KIND_ARTICLE, memos: KIND_MEMO } as const;
+
+/** The first passage slot of a document that may be shown (every passage when no slot filter applies), or -1. */
+function firstPassage(slots: SlotTable, doc: number, allowedSlots: Uint8Array | null): number {
+  const first = slots.articleFirst[doc] ?? 0;
+  const end = first + (slots.articleCount[doc] ?? 0);
+  for (let slot = first + 1; slot < end; slot++)
+    if (allowedSlots === null || allowedSlots[slot] === 1) return slot;
+  return -1;
+}
+
+/**
+ * Per document: 1 when it is alive and passes scope, metadata filters and exclusions. With `tag:` filters, per
+ * slot too: 1 for each passage where every named tag applies (a coded span overlaps it), and for the title of a
+ * document that has one.
+ */
+function allowedDocs(
+  vocab: Vocabulary,
+  slots: SlotTable,
+  q: ParsedQuery,
+): { docs: Uint8Array; slots: Uint8Array | null } {
   const out = new Uint8Array(slots.articleTotal);
+  const slotOk = q.tags.length > 0 ? new Uint8Array(slots.slotCount) : null;
   for (let d = 0; d < slots.articleTotal; d++) {
     if (slots.articleAlive[d] !== 1) continue;
-    const isNote = slots.docKind[d] === KIND_NOTE;
-    if ((q.scope === 'notes' && !isNote) || (q.scope === 'articles' && isNote)) continue;
+    if (q.scope !== 'all' && slots.docKind[d] !== scopeKinds[q.scope]) continue;
     const published = slots.docPublished[d] ?? 0;
     if ((q.after !== null || q.before !== null) && published === 0) continue;
     if (q.after !== null && published < q.after) continue;
     if (q.before !== null && published > q.before) continue;
-    const tags = slots.docTags[d] ?? [];
-    if (!q.tags.every((t) => tags.includes(t))) continue;
     const source = slots.docSource[d] ?? '';
     if (!q.sources.every((v) => source.includes(v))) continue;
     const author = slots.docAuthor[d] ?? '';
     if (!q.authors.every((v) => author.includes(v))) continue;
+    if (slotOk !== null && !markCodedSlots(slots, d, q.tags, slotOk)) continue;
     out[d] = 1;
   }
   for (const clause of q.not) {
     for (const slot of slotsWith(vocab, clause)) out[slots.slotArticle[slot] ?? 0] = 0;
   }
-  return out;
+  return { docs: out, slots: slotOk };
+}
+
+/** Marks the passages of `doc` where every tag applies; false when there are none. */
+function markCodedSlots(slots: SlotTable, doc: number, tags: string[], slotOk: Uint8Array): boolean {
+  const codes = slots.docCodes[doc] ?? [];
+  if (codes.length === 0 || !tags.every((t) => codes.some((c) => c.tags.includes(t)))) return false;
+  const first = slots.articleFirst[doc] ?? 0;
+  const end = first + (slots.articleCount[doc] ?? 0);
+  let any = false;
+  for (let slot = first + 1; slot < end; slot++) {
+    const start = slots.slotStart[slot] ?? 0;
+    const stop = slots.slotEnd[slot] ?? 0;
+    const coded = tags.every((t) => codes.some((c) => c.start < stop && c.end > start && c.tags.includes(t)));
+    if (coded) {
+      slotOk[slot] = 1;
+      any = true;
+    }
+  }
+  // The title serves its passages (a title match plus a coded passage is a match).
+  if (any) slotOk[first] = 1;
+  return any;
 }
 
 /** Slots containing an excluded word or phrase, spelled exactly. */
@@ -345,38 +392,49 @@ function slotsWith(vocab: Vocabulary, clause: Clause): Iterable<number> {
   return out;
 }
 
-/** Filters without words: every allowed document that has passages, newest first. */
+/**
+ * Filters without words: every allowed document that has passages, newest first, shown by its first passage; with
+ * `tag:` filters, by the passages where the tags apply (all of them counted, the first few shown).
+ */
 function listDocs(
   slots: SlotTable,
   allowed: Uint8Array,
-  limit: number,
-  offset: number,
+  allowedSlots: Uint8Array | null,
+  options: GroupedOptions,
   keyToId: (key: string) => string,
 ): Omit<GroupedSearchResult, 'corrections' | 'interpretation' | 'warnings'> {
+  const { limit, offset } = options;
   const docs: number[] = [];
   for (let d = 0; d < allowed.length; d++)
     if (allowed[d] === 1 && (slots.articleCount[d] ?? 0) >= 2) docs.push(d);
   docs.sort((a, b) => (slots.docPublished[b] ?? 0) - (slots.docPublished[a] ?? 0) || a - b);
-  // Each document is shown by its first passage: that one passage is all a filter "matches".
+  const shown = (d: number): number[] => {
+    if (allowedSlots === null) return [(slots.articleFirst[d] ?? 0) + 1];
+    const first = slots.articleFirst[d] ?? 0;
+    const out: number[] = [];
+    for (let slot = first + 1; slot < first + (slots.articleCount[d] ?? 0); slot++)
+      if (allowedSlots[slot] === 1) out.push(slot);
+    return out;
+  };
+  let passageTotal = 0;
+  for (const d of docs) passageTotal += allowedSlots === null ? 1 : shown(d).length;
   return {
     total: docs.length,
-    passageTotal: docs.length,
+    passageTotal,
     groups: docs.slice(offset, offset + limit).map((d) => {
-      const slot = (slots.articleFirst[d] ?? 0) + 1;
+      const passages = shown(d);
       return {
-        kind: slots.docKind[d] === KIND_NOTE ? 'note' : 'article',
+        kind: kindOf(slots.docKind[d]),
         id: keyToId(slots.articleIds[d] ?? ''),
         score: 0,
-        hitTotal: 1,
-        hits: [
-          {
-            passageId: slots.slotPassageIds[slot] ?? '',
-            start: slots.slotStart[slot] ?? 0,
-            end: slots.slotEnd[slot] ?? 0,
-            score: 0,
-            terms: [],
-          },
-        ],
+        hitTotal: passages.length,
+        hits: passages.slice(0, Math.max(1, options.hitsPerGroup)).map((slot) => ({
+          passageId: slots.slotPassageIds[slot] ?? '',
+          start: slots.slotStart[slot] ?? 0,
+          end: slots.slotEnd[slot] ?? 0,
+          score: 0,
+          terms: [],
+        })),
       };
     }),
   };

@@ -1,4 +1,4 @@
-// Full-text search over passages, article titles, metadata and notes: a compact inverted index with typo
+// Full-text search over passages, article titles, metadata, notes and memos: a compact inverted index with typo
 // tolerance, prefix and phrase queries and a small query language (operators.ts). fuse.js is deliberately not
 // used here (GUIDE §4: seconds per query over passage text); see execute.ts and grouped.ts for match semantics
 // and ranking, serialize.ts for the cache format.
@@ -6,12 +6,12 @@
 import type { ArticleBody } from '../types';
 import { execute, type SearchResult } from './execute';
 import { executeGrouped, type GroupedSearchResult } from './grouped';
-import { dateNumber, normalizeField, parseSearchQuery } from './operators';
+import { dateNumber, normalizeField, normalizeTagKey, parseSearchQuery } from './operators';
 import { PostingCursor, PostingList } from './postings';
 import { parseQuery } from './query';
 import { Scratch } from './scratch';
 import { readIndex, writeIndex } from './serialize';
-import { KIND_ARTICLE, KIND_NOTE, SlotTable, type DocFilterMeta } from './slots';
+import { KIND_ARTICLE, KIND_MEMO, KIND_NOTE, SlotTable, type CodedSpan, type DocFilterMeta } from './slots';
 import { scanTokens } from './tokenize';
 import { Vocabulary } from './vocabulary';
 
@@ -26,8 +26,24 @@ export interface ArticleDocMeta {
   author: string | null;
   /** YYYY-MM-DD or null. */
   published: string | null;
-  /** Names of the tags on the article's highlights. */
+  /** The article's coded spans (its highlights) with the tag names and paths `tag:` finds them by. */
+  codes: { start: number; end: number; tags: string[] }[];
+}
+
+/**
+ * A memo (on a highlight, an article or a tag), searched like a short document of its own: `in:memos` finds it,
+ * filters apply through the article it belongs to and the tags it is coded with.
+ */
+export interface MemoDoc {
+  /** `h:<highlight id>`, `a:<article id>` or `t:<tag id>`. */
+  key: string;
+  published: string | null;
+  source: string | null;
+  author: string | null;
+  /** Tag names and paths the memo counts as coded with (its highlight's or tag's). */
   tags: string[];
+  /** Its texts (a tag has a description and a memo), each searched paragraph by paragraph: `<id><k>`. */
+  parts: { id: string; text: string }[];
 }
 
 export interface SearchOptions {
@@ -35,12 +51,15 @@ export interface SearchOptions {
   offset?: number;
   /** Best passages kept per document (default 3). */
   hitsPerGroup?: number;
-  /** Only this article or note: to list all of its matching passages. */
-  within?: { kind: 'article' | 'note'; id: string } | null;
+  /** Only this article, note or memo: to list all of its matching passages. */
+  within?: { kind: 'article' | 'note' | 'memo'; id: string } | null;
 }
 
-// Notes share the document table with articles; their keys cannot collide with an article id.
+// Notes and memos share the document table with articles; their keys cannot collide with an article id.
 const NOTE_KEY = '\u0002note:';
+const MEMO_KEY = '\u0003memo:';
+/** A memo's tags apply to all of it. */
+const WHOLE = 0x7fffffff;
 // Removing documents leaves tombstones; past this share of dead slots the postings are rewritten without them.
 const COMPACT_RATIO = 0.2;
 
@@ -82,19 +101,36 @@ export class SearchIndex {
       published: 0,
       source: '',
       author: '',
-      tags: [],
+      codes: [],
     });
     this.indexSlot(doc, '', note.title, 0, 0);
-    const re = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
-    let k = 0;
-    for (let m = re.exec(note.body); m !== null; m = re.exec(note.body)) {
-      if (m[0].trim() === '') continue;
-      this.indexSlot(doc, `n${k++}`, m[0], m.index, m.index + m[0].length);
-    }
+    this.indexParagraphs(doc, 'n', note.body);
   }
 
   removeNote(id: string): void {
     this.removeKey(NOTE_KEY + id);
+  }
+
+  /** Indexes a memo (replacing what was indexed under its key); an empty memo is simply not there. */
+  addMemo(memo: MemoDoc): void {
+    const key = MEMO_KEY + memo.key;
+    this.removeKey(key);
+    if (memo.parts.every((p) => p.text.trim() === '')) return;
+    const codes = memo.tags.length ? [{ start: 0, end: WHOLE, tags: memo.tags }] : [];
+    const doc = this.slots.addArticle(key, {
+      ...metaOf({ ...memo, id: memo.key, title: '', codes }),
+      kind: KIND_MEMO,
+    });
+    this.indexSlot(doc, '', '', 0, 0);
+    for (const part of memo.parts) this.indexParagraphs(doc, part.id, part.text);
+  }
+
+  removeMemo(key: string): void {
+    this.removeKey(MEMO_KEY + key);
+  }
+
+  hasMemo(key: string): boolean {
+    return this.slots.byId.has(MEMO_KEY + key);
   }
 
   has(id: string): boolean {
@@ -115,9 +151,8 @@ export class SearchIndex {
     const limit = Math.max(0, Math.floor(options.limit));
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const parsed = parseSearchQuery(query);
-    const within = options.within
-      ? (options.within.kind === 'note' ? NOTE_KEY : '') + options.within.id
-      : null;
+    const prefix = { article: '', note: NOTE_KEY, memo: MEMO_KEY } as const;
+    const within = options.within ? prefix[options.within.kind] + options.within.id : null;
     return executeGrouped(
       this.vocab,
       this.slots,
@@ -179,6 +214,16 @@ export class SearchIndex {
     if (this.slots.deadSlots > COMPACT_RATIO * this.slots.slotCount) this.compact();
   }
 
+  /** One passage per paragraph (lines up to a blank line): `<prefix>0`, `<prefix>1`, … with offsets into `text`. */
+  private indexParagraphs(doc: number, prefix: string, text: string): void {
+    const re = /[^\n]+(?:\n(?!\s*\n)[^\n]*)*/g;
+    let k = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (m[0].trim() === '') continue;
+      this.indexSlot(doc, `${prefix}${k++}`, m[0], m.index, m.index + m[0].length);
+    }
+  }
+
   private indexSlot(doc: number, passageId: string, text: string, start: number, end: number): void {
     const slot = this.slots.slotCount;
     const positions = new Map<string, number[]>();
@@ -231,16 +276,21 @@ export class SearchIndex {
 }
 
 function keyToId(key: string): string {
-  return key.startsWith(NOTE_KEY) ? key.slice(NOTE_KEY.length) : key;
+  if (key.startsWith(NOTE_KEY)) return key.slice(NOTE_KEY.length);
+  return key.startsWith(MEMO_KEY) ? key.slice(MEMO_KEY.length) : key;
 }
 
 function metaOf(doc: ArticleDocMeta | { id: string; title: string }): DocFilterMeta {
-  if (!('tags' in doc)) return { kind: KIND_ARTICLE, published: 0, source: '', author: '', tags: [] };
+  if (!('codes' in doc)) return { kind: KIND_ARTICLE, published: 0, source: '', author: '', codes: [] };
   return {
     kind: KIND_ARTICLE,
     published: dateNumber(doc.published),
     source: doc.source === null ? '' : normalizeField(doc.source),
     author: doc.author === null ? '' : normalizeField(doc.author),
-    tags: [...new Set(doc.tags.map(normalizeField))],
+    codes: doc.codes.map((c): CodedSpan => ({
+      start: c.start,
+      end: c.end,
+      tags: [...new Set(c.tags.map(normalizeTagKey))],
+    })),
   };
 }

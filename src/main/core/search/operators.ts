@@ -1,6 +1,7 @@
 // The query language on top of plain words (query.ts):
-//   "exact phrase"  -word  -"phrase"  a OR b  tag:NAME  tag:"two words"  source:NAME  author:NAME
-//   after:YYYY[-MM[-DD]]  before:...  in:notes  in:articles
+//   "exact phrase"  -word  -"phrase"  a OR b  tag:NAME  tag:"two words"  tag:"Parent/Child"  source:NAME
+//   author:NAME  after:YYYY[-MM[-DD]]  before:...  in:notes  in:articles  in:memos
+// `tag:` keeps the passages coded with that tag or a tag under it; several `tag:` must all apply in one passage.
 // Nothing here throws: whatever cannot be read as an operator is read as plain words, with a warning, and
 // `interpretation` says in plain words how the query was understood.
 
@@ -8,13 +9,14 @@ import { maxEdits } from './plan';
 import { MAX_CLAUSES, phraseClause, wordClauses, type Clause } from './query';
 import { normalizeTerm } from './tokenize';
 
-export type Scope = 'all' | 'notes' | 'articles';
+export type Scope = 'all' | 'notes' | 'articles' | 'memos';
 
 export interface ParsedQuery {
   /** Every entry must match; an entry with several clauses matches when any of them does (OR). */
   must: Clause[][];
   /** A document containing any of these is left out. */
   not: Clause[];
+  /** Tag names or paths (normalised, see `normalizeTagKey`); all must apply in one passage. */
   tags: string[];
   sources: string[];
   authors: string[];
@@ -154,7 +156,7 @@ function applyField(out: ParsedQuery, item: Item, warnings: string[]): void {
   }
   switch (item.field) {
     case 'tag':
-      out.tags.push(normalizeField(value));
+      out.tags.push(normalizeTagKey(value));
       return;
     case 'source':
       out.sources.push(normalizeField(value));
@@ -166,7 +168,11 @@ function applyField(out: ParsedQuery, item: Item, warnings: string[]): void {
       const v = value.toLowerCase();
       if (v === 'notes' || v === 'note') out.scope = 'notes';
       else if (v === 'articles' || v === 'article') out.scope = 'articles';
-      else warnings.push(`${item.raw} is not a place to search (use in:notes or in:articles); ignored.`);
+      else if (v === 'memos' || v === 'memo') out.scope = 'memos';
+      else
+        warnings.push(
+          `${item.raw} is not a place to search (use in:notes, in:articles or in:memos); ignored.`,
+        );
       return;
     }
     case 'after':
@@ -203,6 +209,15 @@ export function dateNumber(published: string | null): number {
   return m ? Number(m[1]) * 10000 + Number(m[2]) * 100 + Number(m[3]) : 0;
 }
 
+/** A tag name or path as search compares it: like `normalizeField`, and `Actors / Russia` as `actors/russia`. */
+export function normalizeTagKey(value: string): string {
+  return normalizeField(value)
+    .split('/')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .join('/');
+}
+
 /** Case-, diacritic- and spacing-insensitive form of a metadata value or filter. */
 export function normalizeField(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters separate nothing a person typed
@@ -214,7 +229,8 @@ function describe(q: ParsedQuery): string {
   if (q.must.length > 0)
     parts.push(`all of: ${q.must.map((alts) => alts.map(clauseText).join(' or ')).join(', ')}`);
   if (q.not.length > 0) parts.push(`not: ${q.not.map(clauseText).join(', ')}`);
-  for (const t of q.tags) parts.push(`tag: ${t}`);
+  if (q.tags.length === 1) parts.push(`tag: ${q.tags[0] ?? ''}`);
+  else if (q.tags.length > 1) parts.push(`tags in one passage: ${q.tags.join(', ')}`);
   for (const s of q.sources) parts.push(`source contains: ${s}`);
   for (const a of q.authors) parts.push(`author contains: ${a}`);
   if (q.after !== null) parts.push(`on or after ${dateText(q.after)}`);

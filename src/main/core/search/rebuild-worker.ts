@@ -22,6 +22,7 @@ async function run(): Promise<void> {
       {
         articles: request.articles,
         notes: request.notes,
+        memos: request.memos,
         readBody: (article) => readBodyFile(request.dir, article).catch(() => null),
       },
       { progressEvery: PROGRESS_EVERY, onProgress: (done, total) => post({ kind: 'progress', done, total }) },

@@ -5,7 +5,7 @@ import type { ApiError } from '../api-contract';
 import { QuireError } from '../errors';
 import type { ArticleBody } from '../types';
 import { startWorker, workerScriptBeside } from '../worker-script';
-import { SearchIndex, type ArticleDocMeta } from './index';
+import { SearchIndex, type ArticleDocMeta, type MemoDoc } from './index';
 
 export interface NoteText {
   id: string;
@@ -21,6 +21,7 @@ export interface ArticleToIndex extends ArticleDocMeta {
 export interface IndexSource {
   articles: readonly ArticleToIndex[];
   notes: readonly NoteText[];
+  memos: readonly MemoDoc[];
   /** The article's stored text, or null when it is missing or damaged. */
   readBody(article: ArticleToIndex): Promise<ArticleBody | null>;
 }
@@ -34,7 +35,7 @@ export interface BuildOptions {
 }
 
 /**
- * Indexes every article and note. An article whose text cannot be read is still indexed by its title and
+ * Indexes every article, note and memo. An article whose text cannot be read is still indexed by its title and
  * metadata, so it stays findable; opening it tells the user what is wrong with the text.
  */
 export async function buildIndex(source: IndexSource, options: BuildOptions): Promise<SearchIndex> {
@@ -48,6 +49,7 @@ export async function buildIndex(source: IndexSource, options: BuildOptions): Pr
     if (done % options.progressEvery === 0 && done < total) await options.onProgress(done, total);
   }
   for (const note of source.notes) index.addNote(note);
+  for (const memo of source.memos) index.addMemo(memo);
   return index;
 }
 
@@ -56,6 +58,7 @@ export interface RebuildRequest {
   dir: string;
   articles: ArticleToIndex[];
   notes: NoteText[];
+  memos: MemoDoc[];
   /** The journal position the notebook was at when this snapshot was taken: the index records it. */
   seq: number;
 }

@@ -10,7 +10,7 @@ import { PostingList } from './postings';
 import { SlotTable } from './slots';
 import { Vocabulary } from './vocabulary';
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 const MAGIC = 0x58495351; // "QSIX" little-endian
 const HEADER = 16;
 
@@ -22,7 +22,8 @@ interface Strings {
   terms: string[];
   sources: string[];
   authors: string[];
-  tags: string[][];
+  /** Per document: its coded spans as [start, end, tags]. */
+  codes: [number, number, string[]][][];
 }
 
 /** Callers must compact first: every document written is alive. */
@@ -53,7 +54,9 @@ export function writeIndex(vocab: Vocabulary, slots: SlotTable, seq: number): Ui
     terms: vocab.terms,
     sources: slots.docSource,
     authors: slots.docAuthor,
-    tags: slots.docTags,
+    codes: slots.docCodes.map((spans) =>
+      spans.map((c): [number, number, string[]] => [c.start, c.end, c.tags]),
+    ),
   };
   const sections: Uint8Array[] = [
     new TextEncoder().encode(JSON.stringify(strings)),
@@ -148,7 +151,8 @@ export function readIndex(input: Uint8Array): { vocab: Vocabulary; slots: SlotTa
       strings.sources.length,
       strings.authors.length,
     ].some((l) => l !== docs) ||
-    strings.tags.length !== docs ||
+    !Array.isArray(strings.codes) ||
+    strings.codes.length !== docs ||
     [slotLengths.length, slotStarts.length, slotEnds.length].some((l) => l !== n)
   ) {
     throw corrupt('its document and passage tables disagree');
@@ -161,7 +165,7 @@ export function readIndex(input: Uint8Array): { vocab: Vocabulary; slots: SlotTa
       published: docPublished[d] ?? 0,
       source: strings.sources[d] ?? '',
       author: strings.authors[d] ?? '',
-      tags: strings.tags[d] ?? [],
+      codes: (strings.codes[d] ?? []).map(([start, end, tags]) => ({ start, end, tags })),
     });
     const c = docCounts[d] ?? 0;
     if (slot + c > n) throw corrupt('a document points past the passage table');

@@ -1,9 +1,17 @@
-// The index's document table. Every document (an article or a note) owns a contiguous run of "slots": its title
-// first, then one slot per passage. Postings point at slots, so a hit resolves to (document, passage) with two
-// array reads. Per-document metadata lives here too, already normalised, so filters are array reads.
+// The index's document table. Every document (an article, a note or a memo) owns a contiguous run of "slots": its
+// title first, then one slot per passage. Postings point at slots, so a hit resolves to (document, passage) with
+// two array reads. Per-document metadata lives here too, already normalised, so filters are array reads.
 
 export const KIND_ARTICLE = 0;
 export const KIND_NOTE = 1;
+export const KIND_MEMO = 2;
+
+/** A coded stretch of a document: [start, end) in its text and the tag names (normalised) that apply there. */
+export interface CodedSpan {
+  start: number;
+  end: number;
+  tags: string[];
+}
 
 /** Metadata kept per document for the `tag:`/`source:`/`author:`/`after:`/`before:` filters. */
 export interface DocFilterMeta {
@@ -13,7 +21,8 @@ export interface DocFilterMeta {
   /** Normalised (see `normalizeField`), '' when unknown. */
   source: string;
   author: string;
-  tags: string[];
+  /** Where the document is coded; `tag:` filters keep the passages these overlap. */
+  codes: CodedSpan[];
 }
 
 export class SlotTable {
@@ -26,7 +35,7 @@ export class SlotTable {
   docPublished = new Uint32Array(256);
   readonly docSource: string[] = [];
   readonly docAuthor: string[] = [];
-  readonly docTags: string[][] = [];
+  readonly docCodes: CodedSpan[][] = [];
   /** Per slot: '' for a title slot, else the passage id. */
   readonly slotPassageIds: string[] = [];
   slotArticle = new Uint32Array(1024);
@@ -66,7 +75,7 @@ export class SlotTable {
     this.articleAlive[a] = 1;
     this.docSource.push('');
     this.docAuthor.push('');
-    this.docTags.push([]);
+    this.docCodes.push(NO_CODES);
     this.setMeta(a, meta);
     this.byId.set(id, a);
     return a;
@@ -77,7 +86,7 @@ export class SlotTable {
     this.docPublished[doc] = meta.published;
     this.docSource[doc] = meta.source;
     this.docAuthor[doc] = meta.author;
-    this.docTags[doc] = meta.tags;
+    this.docCodes[doc] = meta.codes.length === 0 ? NO_CODES : meta.codes;
   }
 
   metaOf(doc: number): DocFilterMeta {
@@ -86,7 +95,7 @@ export class SlotTable {
       published: this.docPublished[doc] ?? 0,
       source: this.docSource[doc] ?? '',
       author: this.docAuthor[doc] ?? '',
-      tags: this.docTags[doc] ?? [],
+      codes: this.docCodes[doc] ?? NO_CODES,
     };
   }
 
@@ -133,7 +142,15 @@ export class SlotTable {
   }
 }
 
-const EMPTY_META: DocFilterMeta = { kind: KIND_ARTICLE, published: 0, source: '', author: '', tags: [] };
+// Most documents are not coded: they share one empty list.
+const NO_CODES: CodedSpan[] = [];
+const EMPTY_META: DocFilterMeta = {
+  kind: KIND_ARTICLE,
+  published: 0,
+  source: '',
+  author: '',
+  codes: NO_CODES,
+};
 
 export function grow32(arr: Uint32Array, need: number): Uint32Array<ArrayBuffer> {
   let cap = Math.max(arr.length * 2, 16);

@@ -69,3 +69,27 @@ export function markSegments(
   if (at < text.length) out.push({ text: text.slice(at), marked: false });
   return out;
 }
+
+/**
+ * Every passage's segments, and for each highlight the one segment where it begins: its single tab stop (a
+ * highlight split by overlaps into many segments is still one stop for the keyboard).
+ */
+export function segmentArticle<P extends { text: string; start: number }>(
+  passages: readonly P[],
+  highlights: readonly Highlight[],
+  termsFor: (p: P) => [number, number][],
+): { passages: { p: P; segs: Segment[] }[]; stops: Map<Segment, Highlight[]> } {
+  const seen = new Set<string>();
+  const stops = new Map<Segment, Highlight[]>();
+  const out = passages.map((p) => {
+    const segs = segmentPassage(p.text, p.start, highlights, termsFor(p));
+    for (const s of segs) {
+      const fresh = s.highlights.filter((h) => !seen.has(h.id));
+      if (fresh.length === 0) continue;
+      fresh.forEach((h) => seen.add(h.id));
+      stops.set(s, fresh);
+    }
+    return { p, segs };
+  });
+  return { passages: out, stops };
+}

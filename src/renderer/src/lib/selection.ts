@@ -50,3 +50,23 @@ export function readSelection(root: HTMLElement): TextSelection | null {
   if (end <= start) return null;
   return { start, end, text: sel.toString(), rect: range.getBoundingClientRect() };
 }
+
+/** A DOM range over article offsets [start, end) inside `root`, or null when they are not on screen. */
+export function rangeFor(root: HTMLElement, start: number, end: number): Range | null {
+  let from: [Node, number] | null = null;
+  let to: [Node, number] | null = null;
+  for (const seg of root.querySelectorAll<HTMLElement>('[data-seg-start]')) {
+    const node = seg.firstChild;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const s = Number(seg.dataset.segStart);
+    const e = s + (node as Text).length;
+    if (!from && start >= s && start < e) from = [node, start - s];
+    if (end > s && end <= e) to = [node, end - s];
+    if (from && to) break;
+  }
+  if (!from || !to) return null;
+  const range = document.createRange();
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
+  return range;
+}

@@ -102,6 +102,21 @@ export const commands: Command[] = [
     run: () => history.redo(),
   },
   { id: 'show-trash', title: 'Show the Trash', run: () => trash.open() },
+  { id: 'show-coded-segments', title: 'Coded segments', run: () => void (ui.center = 'segments') },
+  { id: 'show-pictures', title: 'Pictures of the coding', run: () => void (ui.center = 'pictures') },
+  { id: 'new-tag', title: 'New tag…', run: () => tags.create(null) },
+  {
+    id: 'move-tag',
+    title: 'Move the chosen tag…',
+    run: () =>
+      tags.selectedId ? tags.askMove(tags.selectedId) : ui.toast('Choose a tag in the sidebar first.'),
+  },
+  {
+    id: 'merge-tag',
+    title: 'Merge the chosen tag into…',
+    run: () =>
+      tags.selectedId ? tags.mergeInto(tags.selectedId) : ui.toast('Choose a tag in the sidebar first.'),
+  },
   { id: 'export-markdown', title: 'Export notes as Markdown', run: exportMarkdown },
   {
     id: 'export',

@@ -11,6 +11,8 @@ import { notebook } from './notebook.svelte';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { search } from './search.svelte';
+import { pictures } from './pictures.svelte';
+import { segments } from './segments.svelte';
 import { tags } from './tags.svelte';
 import { trash } from './trash.svelte';
 import { ui } from './ui.svelte';
@@ -48,6 +50,8 @@ class SyncState {
     }
     library.apply(e);
     tags.apply(e);
+    segments.apply(e);
+    pictures.apply(e);
     notes.apply(e);
     reader.apply(e);
     articleControl.apply(e);

@@ -3,7 +3,7 @@ import { messageOf } from '../lib/api-client';
 import { load, oneOf, save } from '../lib/persist';
 
 export type Section = 'library' | 'notes' | 'tags';
-export type Center = 'library' | 'search' | 'notes' | 'tag' | 'trash';
+export type Center = 'library' | 'search' | 'notes' | 'tag' | 'trash' | 'segments' | 'pictures';
 export type MainView = { kind: 'article'; id: string } | { kind: 'note'; id: string } | null;
 export type Theme = 'system' | 'light' | 'dark';
 
@@ -30,6 +30,10 @@ export interface PromptRequest {
   label: string;
   value: string;
   submitLabel: string;
+  /** A memo or a description: several lines, and may be left empty (to clear it). */
+  multiline?: boolean;
+  /** An empty answer means something (e.g. "the top level"). */
+  allowEmpty?: boolean;
   /** Throws to keep the dialog open with the error shown inline. */
   submit: (value: string) => Promise<void>;
   resolve: (done: boolean) => void;

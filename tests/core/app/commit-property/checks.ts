@@ -12,11 +12,11 @@ import type {
 import { summarize } from '../../../../src/main/core/app/article-summary';
 import { tagCounts } from '../../../../src/main/core/annotate/tags';
 import { articleBacklinks, noteBacklinks } from '../../../../src/main/core/notes/backlinks';
-import { buildIndex, type ArticleToIndex } from '../../../../src/main/core/search/rebuild';
+import { allMemoDocs, articleToIndex } from '../../../../src/main/core/app/index-docs';
+import { buildIndex } from '../../../../src/main/core/search/rebuild';
 import type { SearchIndex } from '../../../../src/main/core/search/index';
 import type { NotebookStore } from '../../../../src/main/core/store/types';
 import { recordKinds } from '../../../../src/main/core/store/records';
-import type { ArticleRecord } from '../../../../src/main/core/types';
 import type { TestNotebook } from '../../../helpers/notebook';
 
 /** The open notebook and its API: a test notebook, or the same folder opened again. */
@@ -35,31 +35,16 @@ export function recordsOf(store: NotebookStore): Record<string, Record<string, u
   );
 }
 
-/** The search index a rebuild would make from the records as they are (tag names recomputed from highlights). */
+/**
+ * The search index a rebuild would make from the records as they are: coded spans (tag names and paths) and memos
+ * recomputed from the highlights, tags and articles.
+ */
 export async function freshIndex(store: NotebookStore): Promise<SearchIndex> {
-  const tagsOf = new Map<string, Set<string>>();
-  for (const h of store.list('highlight')) {
-    for (const t of h.tagIds) {
-      const name = store.get('tag', t)?.name;
-      if (!name) continue;
-      let names = tagsOf.get(h.articleId);
-      if (!names) tagsOf.set(h.articleId, (names = new Set()));
-      names.add(name);
-    }
-  }
-  const toIndex = (r: ArticleRecord): ArticleToIndex => ({
-    id: r.id,
-    title: r.title,
-    source: r.source,
-    author: r.author,
-    published: r.published,
-    tags: [...(tagsOf.get(r.id) ?? [])],
-    ...(r.bodyKey === undefined ? {} : { bodyKey: r.bodyKey }),
-  });
   return buildIndex(
     {
-      articles: store.list('article').map(toIndex),
+      articles: store.list('article').map((r) => articleToIndex(store, r)),
       notes: store.list('note').map(({ id, title, body }) => ({ id, title, body })),
+      memos: allMemoDocs(store),
       readBody: (a) => store.readBody(a).catch(() => null),
     },
     { progressEvery: 1_000_000, onProgress: () => undefined },
@@ -91,6 +76,16 @@ export function queriesFor(store: NotebookStore): string[] {
   // Tags that exist, and names of tags that were deleted or renamed: a stale filter would still match those.
   for (const name of ['arms', 'human rights', 'trade', 'fomin', 'arms-trade']) q.add(`tag:"${name}"`);
   for (const t of store.list('tag')) q.add(`tag:"${t.name}" ${t.name.split(' ')[0] ?? ''}`);
+  // Paths (a tag under another), two tags in one passage, and memos.
+  const tags = store.list('tag');
+  for (const t of tags) {
+    const parent = tags.find((p) => p.id === t.parentId);
+    if (parent) q.add(`tag:"${parent.name}/${t.name}"`);
+  }
+  q.add('tag:arms tag:trade');
+  for (const w of vocabulary.slice(0, 6)) q.add(`${w} in:memos`);
+  q.add('in:memos source:Frontier');
+  q.add('in:memos tag:arms');
   q.add('amber OR basalt -cobalt');
   q.add('after:2018');
   q.add('"amber" -cobalt after:2018');

@@ -66,6 +66,12 @@ export type Op =
   | { kind: 'tagCreate'; name: string }
   | { kind: 'tagUpdate'; tag: number; name: string | null; color: string | null }
   | { kind: 'tagDelete'; tag: number; withHighlights: boolean }
+  /** Under another tag (by position), or to the top level. */
+  | { kind: 'tagMove'; tag: number; parent: number | null }
+  | { kind: 'tagMerge'; tag: number; into: number }
+  | { kind: 'tagSplit'; tag: number; highlight: number; name: string }
+  | { kind: 'tagMemo'; tag: number; memo: string; description: string }
+  | { kind: 'articleMemo'; article: number; memo: string }
   | { kind: 'noteCreate'; title: string; body: BodyPart[] }
   | { kind: 'noteUpdate'; note: number; body: BodyPart[] }
   | { kind: 'noteRename'; note: number; title: string }
@@ -160,6 +166,44 @@ const single: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('tagDelete' as const),
       tag: index,
       withHighlights: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('tagMove' as const),
+      tag: index,
+      parent: fc.option(index, { nil: null }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('tagMerge' as const), tag: index, into: index }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('tagSplit' as const),
+      tag: index,
+      highlight: index,
+      name: fc.constantFrom('split', 'arms part'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('tagMemo' as const),
+      tag: index,
+      memo: words(0, 3).map((w) => w.join(' ')),
+      description: words(0, 3).map((w) => w.join(' ')),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('articleMemo' as const),
+      article: index,
+      memo: words(0, 3).map((w) => w.join(' ')),
     }),
   },
   {

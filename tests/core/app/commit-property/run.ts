@@ -115,6 +115,41 @@ export class Runner {
         const r = await this.call('tagDelete', { id: tag.id, withHighlights: o.withHighlights });
         return `${tag.id} untagged ${r.highlightsUpdated} deleted ${r.highlightsDeleted}`;
       }
+      case 'tagMove': {
+        const tag = this.pick(s.list('tag'), o.tag);
+        if (!tag) return skip;
+        const parent = o.parent === null ? null : (this.pick(s.list('tag'), o.parent)?.id ?? null);
+        await this.call('tagUpdate', { id: tag.id, parentId: parent });
+        return `${tag.id} under ${parent ?? 'the top level'}`;
+      }
+      case 'tagMerge': {
+        const tag = this.pick(s.list('tag'), o.tag);
+        const into = this.pick(s.list('tag'), o.into);
+        if (!tag || !into) return skip;
+        const r = await this.call('tagMerge', { ids: [tag.id], into: into.id });
+        return `${tag.id} into ${into.id}: ${r.highlightsRetagged} retagged, ${r.duplicatesCollapsed} collapsed`;
+      }
+      case 'tagSplit': {
+        const tag = this.pick(s.list('tag'), o.tag);
+        if (!tag) return skip;
+        const carrying = s.list('highlight').filter((h) => h.tagIds.includes(tag.id));
+        const h = this.pick(carrying, o.highlight);
+        if (!h) return skip;
+        const r = await this.call('tagSplit', { id: tag.id, highlightIds: [h.id], name: o.name });
+        return `${h.id} from ${tag.id} to ${r.tag.id}`;
+      }
+      case 'tagMemo': {
+        const tag = this.pick(s.list('tag'), o.tag);
+        if (!tag) return skip;
+        await this.call('tagUpdate', { id: tag.id, memo: o.memo, description: o.description });
+        return tag.id;
+      }
+      case 'articleMemo': {
+        const article = this.pick(s.list('article'), o.article);
+        if (!article) return skip;
+        await this.call('articleSetMemo', { id: article.id, memo: o.memo });
+        return article.id;
+      }
       case 'noteCreate': {
         const note = await this.call('noteCreate', { title: o.title, body: await this.body(o.body) });
         return note.id;
