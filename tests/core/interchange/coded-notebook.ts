@@ -3,7 +3,7 @@
 // and memos, an article memo, and notes that link and cite.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { tagPath } from '../../../src/main/core/annotate/tag-tree';
+import { buildTree, pathOf } from '../../../src/main/core/codebook/tree';
 import type { Tag } from '../../../src/main/core/types';
 import { openTestNotebook, seedsDir, type TestNotebook } from '../../helpers/notebook';
 
@@ -108,7 +108,7 @@ export function codebookOf(tags: readonly Tag[]) {
       .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   const walk = (parentId: string | null): unknown[] =>
     byParent(parentId).map((t) => ({
-      path: tagPath(tags, t.id).join('/'),
+      path: pathOf(buildTree(tags), t.id).join('/'),
       color: t.color,
       description: t.description,
       memo: t.memo,

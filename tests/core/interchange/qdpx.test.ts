@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tagPath } from '../../../src/main/core/annotate/tag-tree';
+import { buildTree, pathOf } from '../../../src/main/core/codebook/tree';
 import { parseCitations } from '../../../src/main/core/notes/citations';
 import { openTestNotebook, type TestNotebook } from '../../helpers/notebook';
 import { codebookOf, codedNotebook, type Coded } from './coded-notebook';
@@ -20,7 +20,7 @@ async function codings(nb: TestNotebook) {
       end: h.position.end,
       quote: h.quote,
       passageId: h.passageId,
-      tags: h.tagIds.map((t) => tagPath(tags, t).join('/')).sort(),
+      tags: h.tagIds.map((t) => pathOf(buildTree(tags), t).join('/')).sort(),
       memo: h.memo,
     }))
     .sort((a, b) => `${a.article}${a.start}`.localeCompare(`${b.article}${b.start}`));
@@ -191,7 +191,7 @@ describe('QDPX from another tool', () => {
     const store = nb.core.session().store;
     const [h] = store.list('highlight');
     expect(h?.quote.exact).toBe('The colonel said the jets arrived.'.slice(0, 33));
-    expect(tagPath(store.list('tag'), h?.tagIds[0] ?? '')).toEqual(['Themes', 'Weapons']);
+    expect(pathOf(buildTree(store.list('tag')), h?.tagIds[0] ?? '')).toEqual(['Themes', 'Weapons']);
     expect(store.list('tag').find((t) => t.name === 'Weapons')).toMatchObject({
       color: '#ff0000',
       description: 'Arms of any kind',

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tagPath } from '../../../src/main/core/annotate/tag-tree';
+import { buildTree, pathOf } from '../../../src/main/core/codebook/tree';
 import { codedNotebook, type Coded } from './coded-notebook';
 
 /** What the spreadsheet must say: one row per highlight × tag, from the store itself. */
@@ -12,7 +12,7 @@ function expectedRows(coded: Coded): Record<string, string>[] {
   const tags = s.store.list('tag');
   return s.store.list('highlight').flatMap((h) => {
     const a = s.store.get('article', h.articleId);
-    const paths = h.tagIds.length ? h.tagIds.map((t) => tagPath(tags, t).join('/')) : [''];
+    const paths = h.tagIds.length ? h.tagIds.map((t) => pathOf(buildTree(tags), t).join('/')) : [''];
     return paths.map((p) => ({
       'tag path': p,
       quote: h.quote.exact,

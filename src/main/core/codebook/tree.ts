@@ -130,6 +130,17 @@ export function flatten(tree: TagTree): { tag: Tag; depth: number }[] {
   return out;
 }
 
+/** A tag with its sub-tags, nested: how the exports write a codebook. */
+export interface TagNode {
+  tag: Tag;
+  children: TagNode[];
+}
+
+/** The tree as nested nodes in codebook order, from `parent` down (the top level by default). */
+export function nestedOf(tree: TagTree, parent: string | null = null): TagNode[] {
+  return (tree.children.get(parent) ?? []).map((tag) => ({ tag, children: nestedOf(tree, tag.id) }));
+}
+
 /** A path as typed ("Actors/Russia", "actors / russia"): its levels, trimmed, empty levels dropped. */
 export function splitPath(path: string): string[] {
   return path

@@ -1,6 +1,6 @@
 // The coded segments and the two summary tables (code × document, code co-occurrence) as plain rows, shared by
 // the CSV and XLSX writers so both say exactly the same thing.
-import { tagPathName, tagsInTreeOrder } from '../annotate/tag-tree';
+import { buildTree, flatten, pathOf, type TagTree } from '../codebook/tree';
 import type { Highlight } from '../types';
 import type { NotebookSnapshot } from './snapshot';
 
@@ -38,15 +38,18 @@ function byArticleOrder(snapshot: NotebookSnapshot): Highlight[] {
   );
 }
 
+/** A tag's path as the tables write it: `Actors/Russia`. */
+const pathName = (tree: TagTree, id: string): string => pathOf(tree, id).join('/');
+
 /** One row per highlight × tag; a highlight without tags is one row with an empty tag path. */
 export function segmentRows(snapshot: NotebookSnapshot): SegmentRow[] {
-  const tags = new Map(snapshot.tags.map((t) => [t.id, t]));
+  const tree = buildTree(snapshot.tags);
   const articles = new Map(snapshot.articles.map((a) => [a.record.id, a.record]));
   const rows: SegmentRow[] = [];
   for (const h of byArticleOrder(snapshot)) {
     const a = articles.get(h.articleId);
     if (!a) continue;
-    const paths = h.tagIds.filter((id) => tags.has(id)).map((id) => tagPathName(tags, id));
+    const paths = h.tagIds.filter((id) => tree.byId.has(id)).map((id) => pathName(tree, id));
     for (const path of paths.length ? paths : ['']) {
       rows.push({
         'tag path': path,
@@ -78,7 +81,8 @@ export function segmentTable(snapshot: NotebookSnapshot): Table {
 
 /** Articles down, codes across: how many highlights of each article carry each code. */
 export function codeByDocumentTable(snapshot: NotebookSnapshot): Table {
-  const tags = tagsInTreeOrder(snapshot.tags);
+  const tree = buildTree(snapshot.tags);
+  const tags = flatten(tree).map((n) => n.tag);
   const column = new Map(tags.map((t, i) => [t.id, i]));
   const counts = new Map<string, number[]>();
   for (const h of snapshot.highlights) {
@@ -91,7 +95,7 @@ export function codeByDocumentTable(snapshot: NotebookSnapshot): Table {
   }
   return {
     name: 'Code by document',
-    header: ['article title', 'url', ...tags.map((t) => tagPathName(snapshot.tags, t.id))],
+    header: ['article title', 'url', ...tags.map((t) => pathName(tree, t.id))],
     rows: snapshot.articles.map((a) => [
       a.record.title,
       a.record.url ?? '',
@@ -106,7 +110,8 @@ export function codeByDocumentTable(snapshot: NotebookSnapshot): Table {
  * diagonal is how many segments carry the code at all.
  */
 export function coOccurrenceTable(snapshot: NotebookSnapshot): Table {
-  const tags = tagsInTreeOrder(snapshot.tags);
+  const tree = buildTree(snapshot.tags);
+  const tags = flatten(tree).map((n) => n.tag);
   const index = new Map(tags.map((t, i) => [t.id, i]));
   const matrix = tags.map(() => tags.map(() => 0));
   const byArticle = new Map<string, Highlight[]>();
@@ -132,7 +137,7 @@ export function coOccurrenceTable(snapshot: NotebookSnapshot): Table {
     }
     close();
   }
-  const names = tags.map((t) => tagPathName(snapshot.tags, t.id));
+  const names = tags.map((t) => pathName(tree, t.id));
   return {
     name: 'Code co-occurrence',
     header: ['code', ...names],

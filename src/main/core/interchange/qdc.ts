@@ -1,6 +1,6 @@
 // The codebook alone as a REFI-QDA codebook exchange file (.qdc): codes with hierarchy, colours and
 // descriptions. The QDC schema has no notes, so code memos travel only in a QDPX project.
-import { tagForest, type TagNode } from '../annotate/tag-tree';
+import { buildTree, nestedOf, type TagNode } from '../codebook/tree';
 import { APP_VERSION } from '../app/version';
 import type { Tag } from '../types';
 import { guidFor } from './guid';
@@ -9,7 +9,7 @@ import { buildXml, xmlSafe, type XmlNode } from './xml';
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
 export function buildCodebook(tags: readonly Tag[]): string {
-  const code = (node: TagNode<Tag>): XmlNode => {
+  const code = (node: TagNode): XmlNode => {
     const t = node.tag;
     const out: XmlNode = {
       '@guid': guidFor('tag', t.id),
@@ -21,7 +21,7 @@ export function buildCodebook(tags: readonly Tag[]): string {
     if (node.children.length) out.Code = node.children.map(code);
     return out;
   };
-  const forest = tagForest(tags);
+  const forest = nestedOf(buildTree(tags));
   // The schema wants at least one <Code>; an empty codebook is an empty <Codes/>, which readers accept.
   return buildXml({
     CodeBook: {

@@ -3,9 +3,9 @@
 // plain-text selection coded with its tags, memos as notes linked to what they annotate, Quire's notes as
 // project notes. Positions are in Unicode code points, end exclusive (as QualCoder and MAXQDA read them).
 import { strToU8, zipSync } from 'fflate';
-import { tagForest, type TagNode } from '../annotate/tag-tree';
+import { buildTree, nestedOf, type TagNode } from '../codebook/tree';
 import { APP_VERSION } from '../app/version';
-import type { Note, Tag } from '../types';
+import type { Note } from '../types';
 import type { NotebookSnapshot } from '../export/snapshot';
 import { rewriteCitationLinks } from './citation-links';
 import { codePointIndex } from './codepoints';
@@ -59,7 +59,7 @@ export function buildQdpx(snapshot: NotebookSnapshot): QdpxBuild {
     return [noteRef(guid)];
   };
 
-  const code = (node: TagNode<Tag>): XmlNode => {
+  const code = (node: TagNode): XmlNode => {
     const t = node.tag;
     const out: XmlNode = {
       '@guid': guidFor('tag', t.id),
@@ -73,7 +73,7 @@ export function buildQdpx(snapshot: NotebookSnapshot): QdpxBuild {
     if (node.children.length) out.Code = node.children.map(code);
     return out;
   };
-  const forest = tagForest(snapshot.tags);
+  const forest = nestedOf(buildTree(snapshot.tags));
   const knownTags = new Set(snapshot.tags.map((t) => t.id));
 
   const skipped: string[] = [];

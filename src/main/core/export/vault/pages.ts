@@ -1,20 +1,20 @@
 // The article and tag pages of a vault. An article page holds the text with a `^block-id` on every passage
 // (so citations link to the exact passage) and a Highlights section; a tag page holds the codebook entry
 // (description, memo, place in the hierarchy) and every passage coded with it, each linked to its block.
-import { tagPath } from '../../annotate/tag-tree';
+import { pathOf, type TagTree } from '../../codebook/tree';
 import type { Highlight, Passage, Tag } from '../../types';
 import { aliasText, blockId, escapeMarkdown, escapeMarkdownLine, obsidianTag } from '../markdown-text';
 import type { SnapshotArticle } from '../snapshot';
 import { frontMatter } from '../yaml';
 
 export interface PageContext {
-  tags: Map<string, Tag>;
+  tree: TagTree;
   /** Stem (file name without `.md`) of each exported article and tag page, by id. */
   stems: Map<string, string>;
   highlightsOf: Map<string, Highlight[]>;
 }
 
-export const obsidianTagOf = (tags: Map<string, Tag>, id: string): string => obsidianTag(tagPath(tags, id));
+export const obsidianTagOf = (tree: TagTree, id: string): string => obsidianTag(pathOf(tree, id));
 
 function passageMarkdown(text: string, p: Passage): string {
   const id = ` ^${blockId(p.id)}`;
@@ -50,8 +50,8 @@ export function articlePage(a: SnapshotArticle, ctx: PageContext): string {
   const highlights = [...(ctx.highlightsOf.get(r.id) ?? [])].sort(
     (x, y) => x.position.start - y.position.start,
   );
-  const tags = [...new Set(highlights.flatMap((h) => h.tagIds.filter((t) => ctx.tags.has(t))))].map((t) =>
-    obsidianTagOf(ctx.tags, t),
+  const tags = [...new Set(highlights.flatMap((h) => h.tagIds.filter((t) => ctx.tree.byId.has(t))))].map(
+    (t) => obsidianTagOf(ctx.tree, t),
   );
   const head = frontMatter([
     ['title', r.title],
@@ -78,7 +78,9 @@ export function articlePage(a: SnapshotArticle, ctx: PageContext): string {
     for (const h of highlights) {
       const n = paragraphNumber(a.passages, h.passageId);
       const link = `[[${stem}#^${blockId(h.passageId)}|${n ? `¶ ${n}` : 'passage'}]]`;
-      const hashtags = h.tagIds.filter((t) => ctx.tags.has(t)).map((t) => `#${obsidianTagOf(ctx.tags, t)}`);
+      const hashtags = h.tagIds
+        .filter((t) => ctx.tree.byId.has(t))
+        .map((t) => `#${obsidianTagOf(ctx.tree, t)}`);
       const lines = [quoteBlock(h.quote.exact), `> — ${[link, ...hashtags].join(' ')}`];
       if (h.orphaned) lines.push('>', '> *This passage is no longer in the text (orphaned highlight).*');
       if (h.memo.trim()) lines.push('', h.memo.trim());
@@ -90,15 +92,18 @@ export function articlePage(a: SnapshotArticle, ctx: PageContext): string {
 
 export function tagPage(
   tag: Tag,
-  ctx: PageContext & { children: Tag[]; passages: { highlight: Highlight; article: SnapshotArticle }[] },
+  ctx: PageContext & {
+    children: readonly Tag[];
+    passages: { highlight: Highlight; article: SnapshotArticle }[];
+  },
 ): string {
-  const path = tagPath(ctx.tags, tag.id);
-  const parent = tag.parentId ? ctx.tags.get(tag.parentId) : undefined;
+  const path = pathOf(ctx.tree, tag.id);
+  const parent = tag.parentId ? ctx.tree.byId.get(tag.parentId) : undefined;
   const parentStem = parent ? ctx.stems.get(parent.id) : undefined;
   const head = frontMatter([
     ['title', tag.name],
     ['path', path.join('/')],
-    ['tag', obsidianTagOf(ctx.tags, tag.id)],
+    ['tag', obsidianTagOf(ctx.tree, tag.id)],
     ['color', tag.color],
     ['parent', parentStem ? `[[${parentStem}]]` : null],
     ['quire-id', tag.id],

@@ -1,12 +1,12 @@
 // Every file of an Obsidian vault export, in memory: notes (as the Markdown export writes them, with citations
 // turned into links to the cited passage's block), one page per article (those with highlights or cited, or
 // all) and one page per tag.
-import { tagForest, type TagNode } from '../../annotate/tag-tree';
+import { buildTree, flatten } from '../../codebook/tree';
 import { parseCitations, type Citation } from '../../notes/citations';
 import { articleItems } from '../../references/csl-items';
 import { CitationRenderer } from '../../references/csl';
 import { DEFAULT_CITATION_STYLE, type CitationStyle } from '../../references/style-list';
-import type { Highlight, Tag } from '../../types';
+import type { Highlight } from '../../types';
 import { renderNoteForExport, type CitationForm, type ExportContext } from '../markdown';
 import { aliasText, blockId } from '../markdown-text';
 import type { NotebookSnapshot, SnapshotArticle } from '../snapshot';
@@ -73,11 +73,8 @@ export function planVault(snapshot: NotebookSnapshot, options: VaultOptions): Va
       x.record.importedAt.localeCompare(y.record.importedAt) || x.record.id.localeCompare(y.record.id),
   ))
     stems.set(a.record.id, names.claim(a.record.title));
-  const forest = tagForest(snapshot.tags);
-  const inOrder: TagNode<Tag>[] = [];
-  const walk = (list: TagNode<Tag>[]): void => list.forEach((n) => (inOrder.push(n), walk(n.children)));
-  walk(forest);
-  for (const n of inOrder) stems.set(n.tag.id, names.claim(n.tag.name));
+  const tree = buildTree(snapshot.tags);
+  for (const { tag } of flatten(tree)) stems.set(tag.id, names.claim(tag.name));
 
   const ctx: ExportContext = {
     notes: snapshot.notes,
@@ -85,7 +82,7 @@ export function planVault(snapshot: NotebookSnapshot, options: VaultOptions): Va
     highlights: new Map(snapshot.highlights.map((h) => [h.id, h])),
     tags,
     cite: citationRenderer(snapshot, options.style ?? DEFAULT_CITATION_STYLE, stems),
-    tagName: (id) => (tags.has(id) ? obsidianTagOf(tags, id) : undefined),
+    tagName: (id) => (tags.has(id) ? obsidianTagOf(tree, id) : undefined),
   };
   const files: VaultFile[] = notes.map((n) => ({
     path: noteNames.get(n.id) ?? `${n.id}.md`,
@@ -94,7 +91,7 @@ export function planVault(snapshot: NotebookSnapshot, options: VaultOptions): Va
     content: renderNoteForExport(n, ctx, noteNames),
   }));
 
-  const pageCtx: PageContext = { tags, stems, highlightsOf };
+  const pageCtx: PageContext = { tree, stems, highlightsOf };
   for (const a of articles) {
     files.push({
       path: vaultPath('article', stems.get(a.record.id) ?? a.record.id),
@@ -104,8 +101,7 @@ export function planVault(snapshot: NotebookSnapshot, options: VaultOptions): Va
     });
   }
   const byArticle = new Map<string, SnapshotArticle>(snapshot.articles.map((a) => [a.record.id, a]));
-  for (const node of inOrder) {
-    const t = node.tag;
+  for (const { tag: t } of flatten(tree)) {
     const passages = snapshot.highlights
       .filter((h) => h.tagIds.includes(t.id))
       .flatMap((h) => {
@@ -121,7 +117,7 @@ export function planVault(snapshot: NotebookSnapshot, options: VaultOptions): Va
       path: vaultPath('tag', stems.get(t.id) ?? t.id),
       key: `tag:${t.id}`,
       kind: 'tag',
-      content: tagPage(t, { ...pageCtx, children: node.children.map((c) => c.tag), passages }),
+      content: tagPage(t, { ...pageCtx, children: tree.children.get(t.id) ?? [], passages }),
     });
   }
   return files;
