@@ -54,6 +54,16 @@ class NotesState {
     }
   }
 
+  /** Forgets the open note without saving (its notebook was closed: the draft was saved before, see notebook.open). */
+  discard(): void {
+    clearTimeout(this.timer);
+    this.view = null;
+    this.draft = '';
+    this.saveState = 'saved';
+    this.saveError = null;
+    this.reveal = null;
+  }
+
   /** Opens a note with `range` of its body selected in the editor (a search hit's paragraph). */
   async openAt(id: string, range: { start: number; end: number } | null): Promise<void> {
     await this.open(id);

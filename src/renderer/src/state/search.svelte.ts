@@ -7,7 +7,7 @@ import type {
   SearchResponse,
 } from '../../../main/core/api-contract';
 import { api, messageOf, onEvent } from '../lib/api-client';
-import { isString, load, save } from '../lib/persist';
+import { isString, recall, remember } from '../lib/persist';
 import { layoutResults } from '../lib/result-rows';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
@@ -19,7 +19,7 @@ const REFRESH_MS = 400;
 const PAGE = 50;
 
 class SearchState {
-  query = $state(load('query', '', isString));
+  query = $state('');
   /** The newest answer for `query` (totals, interpretation); its groups are the first page only. */
   response = $state.raw<SearchResponse | null>(null);
   /** Every group loaded so far for `query`, first page and "load more" pages together. */
@@ -42,9 +42,21 @@ class SearchState {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The open notebook's last query, without its results yet (a stale answer for another notebook is dropped). */
+  restore(): void {
+    this.seq++;
+    clearTimeout(this.timer);
+    this.query = recall('query', '', isString);
+    this.response = null;
+    this.groups = [];
+    this.active = 0;
+    this.busy = false;
+    this.error = null;
+  }
+
   setQuery(q: string): void {
     this.query = q;
-    save('query', q);
+    remember('query', q);
     clearTimeout(this.timer);
     if (q.trim() === '') {
       this.seq++;
