@@ -23,6 +23,8 @@ class NotesState {
   citeHighlightId = $state<string | null>(null);
   /** A range of the open note to select and scroll to (a search hit); the tick re-applies the same range. */
   reveal = $state.raw<{ start: number; end: number; tick: number } | null>(null);
+  /** Bumped to put the caret in the editor (a note just created: the researcher writes next). */
+  focusTick = $state(0);
 
   sorted = $derived([...this.list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
   /** Titles the draft links to that no note has yet (offered for creation). */
@@ -89,6 +91,8 @@ class NotesState {
   async create(title: string, body = ''): Promise<string> {
     const note = await api.noteCreate({ title, body });
     await this.open(note.id);
+    this.preview = false;
+    this.focusTick++;
     return note.id;
   }
 
