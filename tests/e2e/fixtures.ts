@@ -43,37 +43,58 @@ function firstLine(child: ChildProcess, stderr: () => string): Promise<string> {
   });
 }
 
+/** A `quire serve` process: its URL, and how to stop it (SIGTERM, then SIGKILL if it lingers). */
+export interface ServeProcess {
+  url: string;
+  /** What it printed on stderr so far. */
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `quire serve` with `args`, its user data (the access key, the recent-notebooks list) under `workDir`
+ * so that a second start with the same `workDir` is the same user's next run.
+ */
+export async function startServe(workDir: string, args: string[]): Promise<ServeProcess> {
+  let stderr = '';
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/quire.js'), 'serve', ...args], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      HOME: workDir,
+      XDG_CONFIG_HOME: join(workDir, 'config'),
+      APPDATA: join(workDir, 'config'),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await firstLine(child, () => stderr);
+  return {
+    url,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
 export const test = base.extend<{ served: Served; quire: QuirePage }>({
   // Playwright needs the destructuring pattern to see that this fixture depends on no other fixture.
   // eslint-disable-next-line no-empty-pattern
   served: async ({}, use, testInfo) => {
     const workDir = await mkdtemp(join(tmpdir(), 'quire-e2e-'));
     const notebookDir = join(workDir, 'notebook');
-    let stderr = '';
-    const child = spawn(
-      process.execPath,
-      [join(repoRoot, 'bin/quire.js'), 'serve', '--notebook', notebookDir, '--port', '0'],
-      {
-        cwd: repoRoot,
-        // Keep the recent-notebooks list and any user data inside the temp folder.
-        env: {
-          ...process.env,
-          HOME: workDir,
-          XDG_CONFIG_HOME: join(workDir, 'config'),
-          APPDATA: join(workDir, 'config'),
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    let server: ServeProcess | undefined;
     try {
-      const url = await firstLine(child, () => stderr);
-      await use({ url, notebookDir, workDir });
+      server = await startServe(workDir, ['--notebook', notebookDir, '--port', '0']);
+      await use({ url: server.url, notebookDir, workDir });
     } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      await server?.stop();
+      const stderr = server?.stderr() ?? '';
       // What the server said is the first thing to read when a test fails.
       if (testInfo.status !== testInfo.expectedStatus)
         await testInfo.attach('quire serve stderr', { body: stderr });

@@ -31,8 +31,9 @@ export interface App {
   notebook: typeof notebookModule.notebook;
 }
 
-export async function startApp(bridge: FakeBridge): Promise<App> {
-  localStorage.clear();
+/** `keepStorage`: what the last page left in localStorage stays (a reload); else the page starts empty. */
+export async function startApp(bridge: FakeBridge, { keepStorage = false } = {}): Promise<App> {
+  if (!keepStorage) localStorage.clear();
   window.quire = bridge;
   vi.resetModules();
   const [svelte, sync, library, tags, reader, notes, trash, history, search, ui, notebook] =

@@ -104,3 +104,25 @@ describe('stale search answers', () => {
     expect(app.search.groups.map((g) => g.id)).toEqual(['a5']);
   });
 });
+
+describe('search as you type', () => {
+  it('searches on the first key without waiting, one request at a time, and paints only the newest query', async () => {
+    const { app, pending, results } = await searching();
+    results.set('fomin@0', response('fomin', ['a1', 'a2']));
+    app.search.setQuery('f');
+    // No debounce: the request is out before any timer could fire.
+    expect(pending.map((p) => p.query)).toEqual(['f']);
+    app.search.setQuery('fo');
+    app.search.setQuery('fom');
+    app.search.setQuery('fomin');
+    expect(pending.map((p) => p.query)).toEqual(['f']);
+
+    pending[0]?.release();
+    await expect.poll(() => pending.map((p) => p.query)).toEqual(['f', 'fomin']);
+    expect(app.search.response).toBeNull(); // the answer for “f” was typed over: never painted
+    pending[1]?.release();
+    await expect.poll(() => app.search.response?.query).toBe('fomin');
+    expect(app.search.groups.map((g) => g.id)).toEqual(['a1', 'a2']);
+    expect(app.search.busy).toBe(false);
+  });
+});

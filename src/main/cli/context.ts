@@ -45,8 +45,11 @@ export interface CommandContext extends Out {
    * search index, in worker threads; one-shot reads rebuild in-thread so they answer in full.
    */
   services(options?: { workers?: boolean }): Services;
-  /** Opens the notebook (--notebook, else $QUIRE_NOTEBOOK, else the default); `create` makes it if missing. */
-  open(options: { create: boolean; workers?: boolean; announce?: boolean }): Promise<Services>;
+  /**
+   * Opens the notebook (`dir`, else --notebook, else $QUIRE_NOTEBOOK, else the default); `create` makes it if
+   * missing.
+   */
+  open(options: { create: boolean; workers?: boolean; announce?: boolean; dir?: string }): Promise<Services>;
   /** Calls the API exactly as a transport does and unwraps the envelope (a failure throws its QuireError). */
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]>;
   /** Reports bad usage on stderr and returns exit code 2. */
@@ -103,10 +106,10 @@ export function createContext(
     signal,
     untilStopped: env.untilStopped,
     services: ({ workers = false } = {}) => make(workers),
-    async open({ create, workers = false, announce = true }) {
+    async open({ create, workers = false, announce = true, dir }) {
       const s = make(workers);
       // Commands that only read work beside a running `quire serve` or app (read-only); importing needs the lock.
-      const info = await s.core.open(resolveNotebookDir(env.platform, option('notebook')), {
+      const info = await s.core.open(dir ?? resolveNotebookDir(env.platform, option('notebook')), {
         create,
         readOnlyIfLocked: !workers,
       });

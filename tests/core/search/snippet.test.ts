@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTermRanges, makeSnippet } from '../../../src/main/core/search/snippet';
+import { findTermRanges, makeSnippet, SNIPPET_LEAD } from '../../../src/main/core/search/snippet';
 
 const marked = (text: string, ranges: [number, number][]): string[] =>
   ranges.map(([s, e]) => text.slice(s, e));
@@ -53,6 +53,16 @@ describe('makeSnippet', () => {
     expect(text).toContain(inner);
     expect(text[text.indexOf(inner) - 1]).toBe(' ');
     expect(' .'.includes(text[text.indexOf(inner) + inner.length] ?? ' ')).toBe(true);
+  });
+
+  it('brings a match far into a short passage to the front, so a three-line clamp cannot hide it', () => {
+    const text = `${words(0, 24)} the Russian deputy defense minister met them.`;
+    expect(text.length).toBeLessThan(240);
+    const { snippet, marks } = makeSnippet(text, ['deputy']);
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(marked(snippet, marks)).toEqual(['deputy']);
+    expect(marks[0]?.[0]).toBeLessThanOrEqual(SNIPPET_LEAD + 1);
+    expect(snippet.endsWith('met them.')).toBe(true);
   });
 
   it('starts at the beginning when there is no match', () => {

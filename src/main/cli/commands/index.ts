@@ -126,8 +126,11 @@ export const commands: readonly CliCommand[] = [
     name: 'serve',
     run: serveCommand,
     usage: [
-      ['serve   [--notebook DIR] [--port N]', 'browser mode; first line printed: the URL with its token'],
+      [
+        'serve   [--notebook DIR] [--port N] [--new-key]',
+        'browser mode; first line printed: the URL with its key',
+      ],
     ],
-    options: { port: { type: 'string' } },
+    options: { port: { type: 'string' }, 'new-key': { type: 'boolean', default: false } },
   },
 ];

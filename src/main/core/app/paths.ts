@@ -16,7 +16,12 @@ export function userDataDir({ platform, env, home }: PlatformInfo): string {
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Quire');
 }
 
+/** The notebook made on first run, in the user data folder. */
+export function defaultNotebookDir(info: PlatformInfo): string {
+  return join(userDataDir(info), 'Notebook');
+}
+
 /** The notebook opened when nothing else is asked for: `--notebook`, then QUIRE_NOTEBOOK, then the default. */
 export function resolveNotebookDir(info: PlatformInfo, flag: string | undefined): string {
-  return flag ?? info.env.QUIRE_NOTEBOOK ?? join(userDataDir(info), 'Notebook');
+  return flag ?? info.env.QUIRE_NOTEBOOK ?? defaultNotebookDir(info);
 }

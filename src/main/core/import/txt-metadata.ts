@@ -37,14 +37,21 @@ export function bylineName(line: string): string | null {
 /** Rows above the body searched for the headline. */
 const TITLE_WINDOW = 40;
 
+/** A copyright footer ("Copyright © 2024 Bay of Bengal Chronicle. All rights reserved."). */
+const COPYRIGHT = /©|\(c\)|copyright\s+(?:©\s*)?\d{4}/i;
+
 /**
  * The headline among the title-shaped lines above the body. The nearest one wins unless a farther one
  * reads more like a headline: a page prints its headline again (in the document title, a breadcrumb, a
  * share box), while a caption, a widget label ("Buy Now") or a lone name next to the body is printed once.
+ * The copyright footer repeats the outlet's name, not the headline: a repeat there does not count.
  */
 export function findTitleRow(rows: readonly Row[], bodyStart: number): number | null {
   const lo = Math.max(0, bodyStart - TITLE_WINDOW);
-  const texts = rows.map((r) => r.text.trim().toLowerCase());
+  const texts = rows.map((r) => {
+    const t = r.text.trim();
+    return COPYRIGHT.test(t) ? '' : t.toLowerCase();
+  });
   let best: { row: number; score: number } | null = null;
   for (let i = bodyStart - 1; i >= lo; i--) {
     const t = rows[i]?.text.trim() ?? '';
@@ -150,7 +157,7 @@ function tokens(s: string): string[] {
 export function findSource(rows: readonly Row[], titleRow: number): string | null {
   const holder = rows
     .map((r) => r.text.trim())
-    .filter((t) => t.length <= 200 && /©|\(c\)|copyright\s+(?:©\s*)?\d{4}/i.test(t))
+    .filter((t) => t.length <= 200 && COPYRIGHT.test(t))
     .map((t) =>
       t
         .replace(/©|\(c\)|copyright/gi, ' ')

@@ -30,8 +30,15 @@ export function findTermRanges(text: string, terms: string[]): [number, number][
 }
 
 /**
- * A window of at most `maxLength` characters (plus the `…` marks) around the densest cluster of matches,
- * cut at word boundaries, with `…` where the passage was cut and `marks` relative to the snippet.
+ * Context kept before the first shown match. The results list clamps a snippet to three lines, which at the
+ * narrowest list is about 110 characters: a match this close to the start is always on screen.
+ */
+export const SNIPPET_LEAD = 60;
+
+/**
+ * A window of at most `maxLength` characters (plus the `…` marks) over the densest cluster of matches, starting
+ * at most SNIPPET_LEAD characters before its first match, cut at word boundaries, with `…` where the passage was
+ * cut and `marks` relative to the snippet. A short passage is cut too when its first match sits far in.
  */
 export function makeSnippet(
   passageText: string,
@@ -39,9 +46,8 @@ export function makeSnippet(
   maxLength = 240,
 ): { snippet: string; marks: [number, number][] } {
   const ranges = findTermRanges(passageText, terms);
-  if (passageText.length <= maxLength) return { snippet: passageText, marks: ranges };
-
   const [from, to] = bestWindow(passageText, ranges, maxLength);
+  if (from === 0 && to === passageText.length) return { snippet: passageText, marks: ranges };
   const lead = from > 0 ? ELLIPSIS : '';
   const tail = to < passageText.length ? ELLIPSIS : '';
   const body = passageText.slice(from, to);
@@ -53,12 +59,13 @@ export function makeSnippet(
   return { snippet: lead + body + tail, marks };
 }
 
-/** The window start that covers the most matches, then centred on them and snapped to word boundaries. */
+/** The cluster of matches that fits a window with the most of them, from just before its first match. */
 function bestWindow(text: string, ranges: [number, number][], maxLength: number): [number, number] {
   let from = 0;
   // The covered matches: snapping to word boundaries must not cut into them.
   let keepFrom = Infinity;
   let keepTo = 0;
+  const span = Math.max(1, maxLength - SNIPPET_LEAD);
   const [firstRange] = ranges;
   if (firstRange) {
     let best: [number, number] = firstRange;
@@ -68,21 +75,18 @@ function bestWindow(text: string, ranges: [number, number][], maxLength: number)
       const [start] = ranges[i] ?? firstRange;
       // A match longer than the window (a URL slug, a base64 blob) is a cluster of one on its own.
       j = Math.max(j, i + 1);
-      while (j < ranges.length && (ranges[j]?.[1] ?? Infinity) - start <= maxLength) j++;
+      while (j < ranges.length && (ranges[j]?.[1] ?? Infinity) - start <= span) j++;
       if (j - i > bestCount) {
         bestCount = j - i;
         best = [start, ranges[j - 1]?.[1] ?? start];
       }
     }
-    if (bestCount === 1) best = ranges.find(([s, e]) => e - s <= maxLength) ?? firstRange;
+    if (bestCount === 1) best = ranges.find(([s, e]) => e - s <= span) ?? firstRange;
     const [first, last] = best;
-    // Centre the cluster, leaving room for context before the first match; a match wider than the window
-    // is shown from its start.
-    from = Math.max(0, Math.floor(first - Math.max(0, maxLength - (last - first)) / 2));
+    from = Math.max(0, first - SNIPPET_LEAD);
     keepFrom = first;
-    keepTo = last;
+    keepTo = Math.min(last, from + maxLength);
   }
-  from = Math.min(from, Math.max(0, text.length - maxLength));
   let to = Math.min(text.length, from + maxLength);
   if (from > 0) {
     const space = text.indexOf(' ', from);

@@ -217,7 +217,7 @@ class PaletteState {
     if (item.kind === 'article') await reader.open(item.id);
     else if (item.kind === 'note') await notes.open(item.id);
     else {
-      ui.setSection('tags');
+      ui.setSection('tags', item.id);
       await tags.choose(item.id);
     }
   }

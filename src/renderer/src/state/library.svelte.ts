@@ -1,7 +1,7 @@
 // The article list: loading, sort order (remembered) and deletion.
 import type { ArticleSummary, CommitEvent } from '../../../main/core/api-contract';
 import { api } from '../lib/api-client';
-import { load, save } from '../lib/persist';
+import { recall, remember } from '../lib/persist';
 import { history } from './history.svelte';
 import { ui } from './ui.svelte';
 
@@ -56,7 +56,7 @@ function compare(a: ArticleSummary, b: ArticleSummary, key: SortKey): number {
 class LibraryState {
   articles = $state.raw<ArticleSummary[]>([]);
   loaded = $state(false);
-  sort = $state<Sort>(load('sort', { key: 'title', dir: 'asc' }, isSort));
+  sort = $state<Sort>({ key: 'title', dir: 'asc' });
 
   sorted = $derived.by(() => {
     const { key, dir } = this.sort;
@@ -161,6 +161,11 @@ class LibraryState {
     }
   }
 
+  /** The sort order the open notebook was last shown in. */
+  restore(): void {
+    this.sort = recall('sort', { key: 'title', dir: 'asc' }, isSort);
+  }
+
   async load(): Promise<void> {
     try {
       this.articles = await api.articleList({});
@@ -173,7 +178,7 @@ class LibraryState {
   sortBy(key: SortKey): void {
     const dir = this.sort.key === key && this.sort.dir === 'asc' ? 'desc' : 'asc';
     this.sort = { key, dir };
-    save('sort', this.sort);
+    remember('sort', this.sort);
   }
 
   /** Applies a committed change set: summaries of touched articles, removed ones gone. */

@@ -2,6 +2,7 @@
 import type { RecentNotebook } from '../../../main/core/api-contract';
 import type { NotebookInfo } from '../../../main/core/types';
 import { api } from '../lib/api-client';
+import { notes } from './notes.svelte';
 import { ui } from './ui.svelte';
 
 class NotebookState {
@@ -31,6 +32,8 @@ class NotebookState {
 
   /** Throws on failure so the dialog that asked can show the error inline and stay open. */
   async open(path: string, create: boolean): Promise<void> {
+    // The draft being typed belongs to the notebook open now: saved into it before it closes.
+    await notes.flush();
     this.info = await api.notebookOpen({ path, create });
   }
 

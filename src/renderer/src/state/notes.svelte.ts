@@ -23,6 +23,8 @@ class NotesState {
   citeHighlightId = $state<string | null>(null);
   /** A range of the open note to select and scroll to (a search hit); the tick re-applies the same range. */
   reveal = $state.raw<{ start: number; end: number; tick: number } | null>(null);
+  /** Bumped to put the caret in the editor (a note just created: the researcher writes next). */
+  focusTick = $state(0);
 
   sorted = $derived([...this.list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
   /** Titles the draft links to that no note has yet (offered for creation). */
@@ -54,6 +56,16 @@ class NotesState {
     }
   }
 
+  /** Forgets the open note without saving (its notebook was closed: the draft was saved before, see notebook.open). */
+  discard(): void {
+    clearTimeout(this.timer);
+    this.view = null;
+    this.draft = '';
+    this.saveState = 'saved';
+    this.saveError = null;
+    this.reveal = null;
+  }
+
   /** Opens a note with `range` of its body selected in the editor (a search hit's paragraph). */
   async openAt(id: string, range: { start: number; end: number } | null): Promise<void> {
     await this.open(id);
@@ -79,6 +91,8 @@ class NotesState {
   async create(title: string, body = ''): Promise<string> {
     const note = await api.noteCreate({ title, body });
     await this.open(note.id);
+    this.preview = false;
+    this.focusTick++;
     return note.id;
   }
 

@@ -7,19 +7,18 @@ import type {
   SearchResponse,
 } from '../../../main/core/api-contract';
 import { api, messageOf, onEvent } from '../lib/api-client';
-import { isString, load, save } from '../lib/persist';
+import { isString, recall, remember } from '../lib/persist';
 import { layoutResults } from '../lib/result-rows';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { ui } from './ui.svelte';
 
-const DEBOUNCE_MS = 120;
 /** Imports and edits arrive in bursts: refresh the open results once the burst settles. */
 const REFRESH_MS = 400;
 const PAGE = 50;
 
 class SearchState {
-  query = $state(load('query', '', isString));
+  query = $state('');
   /** The newest answer for `query` (totals, interpretation); its groups are the first page only. */
   response = $state.raw<SearchResponse | null>(null);
   /** Every group loaded so far for `query`, first page and "load more" pages together. */
@@ -39,13 +38,27 @@ class SearchState {
   layout = $derived(layoutResults(this.groups));
 
   private seq = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The search the typing started that has not answered yet. */
+  private typing: Promise<void> | null = null;
+  /** Keys were typed while `typing` was on its way: the newest query runs when it answers. */
+  private typedSince = false;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The open notebook's last query, without its results yet (a stale answer for another notebook is dropped). */
+  restore(): void {
+    this.seq++;
+    this.typedSince = false;
+    this.query = recall('query', '', isString);
+    this.response = null;
+    this.groups = [];
+    this.active = 0;
+    this.busy = false;
+    this.error = null;
+  }
 
   setQuery(q: string): void {
     this.query = q;
-    save('query', q);
-    clearTimeout(this.timer);
+    remember('query', q);
     if (q.trim() === '') {
       this.seq++;
       this.response = null;
@@ -55,7 +68,25 @@ class SearchState {
       return;
     }
     ui.center = 'search';
-    this.timer = setTimeout(() => void this.run(), DEBOUNCE_MS);
+    this.searchTyped();
+  }
+
+  /**
+   * Search as you type without a debounce: the first key searches at once (the core answers in a few
+   * milliseconds), and keys typed while an answer is on its way wait for it, then the newest query runs. One
+   * request at a time however fast the typing, and an answer to a query typed over is never painted.
+   */
+  private searchTyped(): void {
+    if (this.typing) {
+      this.typedSince = true;
+      return;
+    }
+    this.typing = this.run().finally(() => {
+      this.typing = null;
+      if (!this.typedSince) return;
+      this.typedSince = false;
+      if (this.query.trim() !== '') this.searchTyped();
+    });
   }
 
   /** Runs the query now; `keep` re-runs it in place (same page count, same selected passage). */
@@ -68,7 +99,8 @@ class SearchState {
     this.busy = true;
     try {
       const response = await api.search({ query, limit, offset: 0 });
-      if (seq !== this.seq) return;
+      // A newer query was started, or typed and waits for this answer to run: this one is stale.
+      if (seq !== this.seq || query !== this.query) return;
       this.response = response;
       this.groups = response.groups;
       this.error = null;

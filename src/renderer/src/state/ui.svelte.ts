@@ -1,6 +1,6 @@
 // Navigation, toasts and the promise-based dialogs (confirm / choose / prompt) every feature shares.
 import { messageOf } from '../lib/api-client';
-import { load, oneOf, save } from '../lib/persist';
+import { isString, load, oneOf, recall, remember, save } from '../lib/persist';
 
 export type Section = 'library' | 'notes' | 'tags';
 export type Center = 'library' | 'search' | 'notes' | 'tag' | 'trash' | 'segments' | 'pictures';
@@ -50,10 +50,14 @@ const isMain = (v: unknown): v is MainView =>
 
 let toastSeq = 0;
 
+const isSection = oneOf(['library', 'notes', 'tags'] as const);
+
 class UiState {
-  section = $state<Section>(load('section', 'library', oneOf(['library', 'notes', 'tags'] as const)));
+  section = $state<Section>('library');
+  /** The tag whose passages the Tags section shows. */
+  tagId = $state<string | null>(null);
   center = $state<Center>('library');
-  main = $state<MainView>(load('main', null, isMain));
+  main = $state<MainView>(null);
   theme = $state<Theme>(load('theme', 'system', oneOf(['system', 'light', 'dark'] as const)));
   toasts = $state<Toast[]>([]);
   choice = $state<ChoiceRequest | null>(null);
@@ -63,16 +67,27 @@ class UiState {
   /** Bumped to ask the search field to take focus. */
   focusSearchTick = $state(0);
 
-  setSection(section: Section): void {
+  /** What the open notebook showed when it was last open (nothing, for a notebook never opened here). */
+  restore(): void {
+    this.section = recall('section', 'library', isSection);
+    this.tagId = this.section === 'tags' ? recall('tag', null, isString) : null;
+    this.center = this.section === 'notes' ? 'notes' : 'library';
+    this.main = recall('main', null, isMain);
+  }
+
+  /** `tagId`: the tag the Tags section shows. */
+  setSection(section: Section, tagId: string | null = null): void {
     this.section = section;
-    save('section', section);
+    this.tagId = tagId;
+    remember('section', section);
+    remember('tag', tagId);
     if (section === 'library') this.center = 'library';
     if (section === 'notes') this.center = 'notes';
   }
 
   show(main: MainView): void {
     this.main = main;
-    save('main', main);
+    remember('main', main);
   }
 
   setTheme(theme: Theme): void {
