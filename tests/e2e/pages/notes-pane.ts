@@ -24,9 +24,27 @@ export class NotesPane {
     await expect(this.title).toHaveText(title);
   }
 
+  /** Replaces the note's text at once (CodeMirror takes it as one input), then waits for the save. */
   async write(text: string): Promise<void> {
     await this.editor.fill(text);
     await expect(this.status).toHaveText('Saved');
+  }
+
+  /** Types at the end of the note, key by key, as a person does (completion, list continuation and shortcuts). */
+  async typeAtEnd(text: string): Promise<void> {
+    await this.editor.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.page.keyboard.type(text);
+  }
+
+  /** What is selected in the editor, as text. */
+  async selectedText(): Promise<string> {
+    return this.editor.evaluate(() => document.getSelection()?.toString() ?? '');
+  }
+
+  /** A link drawn in the live view (away from the caret's line), by what it shows. */
+  drawnLink(name: string | RegExp): Locator {
+    return this.editor.locator('.cm-wikilink, .cm-link').filter({ hasText: name });
   }
 
   listItem(title: string): Locator {

@@ -2,8 +2,7 @@
 // with that title; `tag:Name` names a tag. After an article's title, `#^id` names one of its passages or highlights
 // (Obsidian's block-reference syntax); after a note's title, `#Heading` names a heading in it.
 import { findTagByName } from '../annotate/tags';
-import type { NotebookStore } from '../store/types';
-import type { ArticleRecord, Highlight, Note, Tag } from '../types';
+import type { ArticleRecord, Highlight, Note, RecordKind, RecordTypes, Tag } from '../types';
 import { titleKey } from './wikilinks';
 
 export const TAG_PREFIX = 'tag:';
@@ -53,7 +52,10 @@ export type ResolvedLink =
   | { kind: 'tag'; tag: Tag };
 
 /** What resolution reads: the notebook's records (a store or a transaction). */
-export type LinkSource = Pick<NotebookStore, 'get' | 'list'>;
+export interface LinkSource {
+  get<K extends RecordKind>(kind: K, id: string): RecordTypes[K] | undefined;
+  list<K extends RecordKind>(kind: K): readonly RecordTypes[K][];
+}
 
 interface TitleTables {
   notes: Map<string, Note>;
