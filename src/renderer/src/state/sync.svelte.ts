@@ -5,8 +5,11 @@ import type { CommitEvent } from '../../../main/core/api-contract';
 import type { NotebookInfo } from '../../../main/core/types';
 import { onEvent } from '../lib/api-client';
 import { articleControl } from './article-control.svelte';
+import { embeds } from '../lib/editor/embed-cache';
+import { graph } from './graph.svelte';
 import { history } from './history.svelte';
 import { library } from './library.svelte';
+import { links } from './links.svelte';
 import { notebook } from './notebook.svelte';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
@@ -48,13 +51,17 @@ class SyncState {
     }
     library.apply(e);
     tags.apply(e);
+    embeds.apply(e);
     notes.apply(e);
+    links.apply(e);
+    graph.apply(e);
     reader.apply(e);
     articleControl.apply(e);
     search.apply(e);
   }
 
   private async resync(): Promise<void> {
+    embeds.clear();
     await this.load();
     await Promise.all([reader.reload(), notes.refresh()]);
   }
@@ -67,6 +74,8 @@ class SyncState {
     ui.show(null);
     reader.view = null;
     notes.view = null;
+    links.view = null;
+    embeds.clear();
     tags.selectedId = null;
     search.setQuery('');
     ui.setSection('library');
