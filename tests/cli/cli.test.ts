@@ -89,6 +89,28 @@ describe('quire CLI', () => {
     expect(String(search.results[0]?.snippet)).toContain('Fomin');
   });
 
+  it('returns every passage it counts: --json totals match its results, text says how many more', async () => {
+    await quire('import', '--notebook', notebook, seedsDir);
+    const search = json(await quire('search', '--notebook', notebook, '--json', 'Fomen')) as {
+      total: number;
+      passageTotal: number;
+      returned: { groups: number; passages: number };
+      groups: { hitTotal: number; returned: number }[];
+      results: unknown[];
+    };
+    // Fomin is named in several passages of both seeds: more than the three per article the UI shows at first.
+    expect(search.passageTotal).toBeGreaterThan(2 * 3 - 1);
+    expect(search.returned).toEqual({ groups: search.total, passages: search.passageTotal });
+    expect(search.results).toHaveLength(search.passageTotal);
+    for (const g of search.groups) expect(g.returned).toBe(g.hitTotal);
+
+    const text = await quire('search', '--notebook', notebook, '--hits', '1', 'Fomen');
+    expect(text.code).toBe(0);
+    const more = text.out.filter((l) => /… \d+ more passages? \(--hits \d+ shows them all\)/.test(l));
+    expect(more).toHaveLength(search.groups.filter((g) => g.hitTotal > 1).length);
+    expect((await quire('search', '--notebook', notebook, '--hits', '0', 'Fomen')).code).toBe(2);
+  });
+
   it('answers many queries in one process, one JSON line each', async () => {
     await quire('import', '--notebook', notebook, seedsDir);
     const queries = join(root, 'queries.txt');
@@ -149,5 +171,39 @@ describe('quire CLI', () => {
     expect(code).toBe(0);
     const list = json(await quire('list', '--notebook', notebook, '--json')) as { articles: unknown[] };
     expect(list.articles).toHaveLength(1);
+  });
+});
+
+describe('quire beside a running app or server', () => {
+  it('reads a notebook another Quire holds (read-only, and says so), and refuses to import into it', async () => {
+    const { createServices } = await import('../../src/main/core/app/create');
+    const root = await tempDir('quire-cli-beside-');
+    const notebook = join(root, 'nb');
+    const holder = createServices({ appVersion: 'test', userDataDir: join(root, 'holder') });
+    await holder.core.open(notebook, { create: true });
+    await holder.api.importPaths({ paths: [seedFiles.ties] });
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, {
+        platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
+        stdout: (l) => out.push(l),
+        stderr: (l) => err.push(l),
+        untilStopped: async () => undefined,
+      });
+      return { code, out, err };
+    };
+    const list = await run('list', '--notebook', notebook);
+    expect(list.code).toBe(0);
+    expect(list.out.join('\n')).toContain('The Ties of Myanmar with Russia');
+    expect(list.err.join('\n')).toMatch(/open read-only here/);
+    const search = await run('search', '--notebook', notebook, 'Fomen');
+    expect(search.code).toBe(0);
+    const imported = await run('import', '--notebook', notebook, seedFiles.visit);
+    expect(imported.code).toBe(1);
+    expect(imported.err.join('\n')).toMatch(/open in/i);
+    await holder.core.close();
+    const { rm } = await import('node:fs/promises');
+    await rm(root, { recursive: true, force: true });
   });
 });

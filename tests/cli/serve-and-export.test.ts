@@ -62,7 +62,7 @@ describe('quire serve and export report what the system refused, leaving nothing
       const run = await quire('export', 'markdown', '--notebook', notebook, '--out', '/proc/self/x');
       expect(run.code).toBe(1);
       expect(run.err).toEqual([
-        'quire: Quire cannot write into /proc/self/x: the file system does not let Quire create files or folders there. Choose another folder.',
+        'quire: Quire cannot create the folder /proc/self/x: that place does not hold folders (a system folder such as /proc, or a link to something that is gone). Choose another folder.',
       ]);
     },
   );

@@ -98,15 +98,27 @@ export function articleText(
   return [...header, '', text];
 }
 
-/** Flat results (best groups first, best passages within each), as scripts expect; groups kept beside. */
+/**
+ * Flat results (best groups first, best passages within each), as scripts expect. `total` / `passageTotal` count
+ * every match; `returned` counts what is in `results`, and each group's `hitTotal` beside its `returned` says
+ * whether --hits cut it short, so a script can tell "no more" from "not asked for".
+ */
 export function searchJson(r: SearchResponse) {
   return {
     query: r.query,
     total: r.total,
     passageTotal: r.passageTotal,
+    returned: { groups: r.groups.length, passages: r.groups.reduce((n, g) => n + g.hits.length, 0) },
     interpretation: r.interpretation,
     warnings: r.warnings,
     corrections: r.corrections,
+    groups: r.groups.map((g) => ({
+      kind: g.kind,
+      id: g.id,
+      title: g.title,
+      hitTotal: g.hitTotal,
+      returned: g.hits.length,
+    })),
     results: r.groups.flatMap((g) =>
       g.hits.map((h) => ({
         kind: g.kind,
@@ -130,6 +142,15 @@ export function searchText(r: SearchResponse): string[] {
   for (const g of r.groups) {
     lines.push('', `${g.title}${g.detail ? `  — ${g.detail}` : ''}  [${g.kind} ${g.id}]`);
     for (const h of g.hits) lines.push(`  ${h.snippet}`);
+    const more = g.hitTotal - g.hits.length;
+    if (more > 0)
+      lines.push(`  … ${more} more passage${more === 1 ? '' : 's'} (--hits ${g.hitTotal} shows them all)`);
   }
+  const unseen = r.total - r.groups.length;
+  if (unseen > 0)
+    lines.push(
+      '',
+      `${unseen} more result${unseen === 1 ? '' : 's'} not shown (--limit ${r.total} shows them all).`,
+    );
   return lines;
 }

@@ -109,9 +109,14 @@ describe('while the index rebuilds', () => {
     // empty one that answers (with nothing) instead of making the search wait.
     expect(await s.ids('Russia')).toEqual([]);
     expect(s.progress).toEqual([0]);
+    // The answer says it is partial, for a window that connected after the progress events went out.
+    expect((await s.call('search', { query: 'Russia' })).warnings.join(' ')).toMatch(
+      /The search index is being rebuilt \(0 of 2 articles\)/,
+    );
     await writeFile(gate(), '');
     await s.core.session().indexReady();
     expect((await s.ids('Russia')).sort()).toEqual([ties, visit].sort());
+    expect((await s.call('search', { query: 'Russia' })).warnings).toEqual([]);
     expect(await s.ids('kestrel in:notes')).toHaveLength(1);
     expect(s.progress).toEqual([0, 2]);
     await s.core.close();

@@ -206,6 +206,8 @@ describe('an article text (body file)', () => {
       expect(view.text).toMatch(/Russia/);
       expect(view.highlights).toHaveLength(1);
       expect((await s.call('articleGet', { id: articleId })).notice).toBeNull();
+      // The damaged text was not simply overwritten: its bytes are kept.
+      if (bad) expect(await quarantined(dir)).toContainEqual(bad);
       await s.core.close();
     });
   }

@@ -48,13 +48,13 @@ export const commands: readonly CliCommand[] = [
     name: 'search',
     run: searchCommand,
     usage: [
-      ['search  [--notebook DIR] [--json] [--limit N] QUERY'],
+      ['search  [--notebook DIR] [--json] [--limit N] [--hits N] QUERY'],
       [
         'search  [--notebook DIR] --json --queries FILE',
         'one query per line in, one JSON object per line out',
       ],
     ],
-    options: { limit: { type: 'string' }, queries: { type: 'string' } },
+    options: { limit: { type: 'string' }, hits: { type: 'string' }, queries: { type: 'string' } },
   },
   {
     name: 'export',

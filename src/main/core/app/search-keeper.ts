@@ -54,6 +54,8 @@ export class SearchKeeper {
    */
   private requestedSeq: number | null;
   private saving: Promise<void> = Promise.resolve();
+  /** How far a running rebuild has got: searches say their answer is partial meanwhile. */
+  building: { done: number; total: number } | null = null;
 
   private constructor(
     private readonly host: KeeperHost,
@@ -199,7 +201,10 @@ export class SearchKeeper {
     this.touched = new Set();
     const { seq, articles, notes } = this.snapshot();
     const total = articles.length;
-    const progress = (done: number, of: number) => this.host.emit('indexProgress', { done, total: of });
+    const progress = (done: number, of: number) => {
+      this.building = done < of ? { done, total: of } : null;
+      this.host.emit('indexProgress', { done, total: of });
+    };
     if (total > 0) progress(0, total);
     try {
       const fresh = await this.buildFresh(articles, notes, progress, stop.signal);
@@ -217,6 +222,7 @@ export class SearchKeeper {
       this.touched = null;
     } finally {
       if (!stop.signal.aborted) progress(total, total);
+      this.building = null;
     }
   }
 

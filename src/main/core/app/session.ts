@@ -62,6 +62,11 @@ export class NotebookSession {
     return this.keeper.index;
   }
 
+  /** How far a running index rebuild has got, or null. */
+  get indexBuilding(): { done: number; total: number } | null {
+    return this.keeper.building;
+  }
+
   /** Resolves once no index rebuild is running. */
   indexReady(): Promise<void> {
     return this.keeper.ready();

@@ -61,6 +61,16 @@ function snippetOrPlain(passage: string, terms: string[]): { snippet: string; ma
   }
 }
 
+/** While the index is rebuilt, answers come from what is indexed so far: say so. */
+function partial(session: NotebookSession): string[] {
+  const b = session.indexBuilding;
+  if (!b) return [];
+  return [
+    `The search index is being rebuilt (${b.done.toLocaleString('en')} of ${b.total.toLocaleString('en')} articles): ` +
+      'these results may be incomplete until it finishes.',
+  ];
+}
+
 async function search(core: Core, { query, limit, offset, hits, within }: ApiParsedInput<'search'>) {
   const session = core.session();
   const result = session.index.search(query, { limit, offset, hitsPerGroup: hits, within: within ?? null });
@@ -71,7 +81,7 @@ async function search(core: Core, { query, limit, offset, hits, within }: ApiPar
     groups: await present(session, result.groups),
     corrections: result.corrections,
     interpretation: result.interpretation,
-    warnings: result.warnings,
+    warnings: [...result.warnings, ...partial(session)],
   };
 }
 

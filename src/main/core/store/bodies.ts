@@ -9,6 +9,7 @@ import { QuireError } from '../errors';
 import type { ArticleBody, ArticleRecord } from '../types';
 import { exists, fsyncDir, readFileIfExists, TEMP_PREFIX, writeFileAtomic } from './atomic-file';
 import { mapLimit } from './map-limit';
+import { quarantine } from './quarantine';
 import { isSafeId } from './layout';
 import { articleBodySchema } from './schema';
 
@@ -65,10 +66,14 @@ export async function readBodyFile(dir: string, ref: BodyRef, title = ref.id): P
   }
 }
 
-/** Writes each body unless a file with its key is already there; returns the keys. Folders synced once. */
+/**
+ * Writes each body unless a file with its key is already there; returns the keys. Folders synced once. A file
+ * that is there but damaged is copied into .quarantine/ before it is replaced.
+ */
 export async function writeBodyFiles(
   dir: string,
   bodies: readonly Omit<ArticleBody, 'id'>[],
+  now: () => Date,
 ): Promise<string[]> {
   const encoded = bodies.map(encodeBody);
   const folders = new Set(encoded.map(({ key }) => path.dirname(bodyFile(dir, key))));
@@ -79,6 +84,7 @@ export async function writeBodyFiles(
     if (await exists(file)) {
       const found = await readFileIfExists(file);
       if (found && createHash('sha256').update(found).digest('hex') === key) return;
+      if (found) await quarantine(dir, `${BODIES_DIR}-${key}.json`, found, now());
     }
     await writeFileAtomic(file, bytes, { syncDir: false });
   });

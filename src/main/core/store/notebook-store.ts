@@ -146,7 +146,7 @@ export class FileNotebookStore implements NotebookStore {
 
   writeBodies(bodies: readonly Omit<ArticleBody, 'id'>[]): Promise<string[]> {
     this.assertWritable();
-    return writeBodyFiles(this.dir, bodies);
+    return writeBodyFiles(this.dir, bodies, this.parts.now);
   }
   readBody(ref: BodyRef & { title?: string }): Promise<ArticleBody> {
     return readBodyFile(this.dir, ref, ref.title);
