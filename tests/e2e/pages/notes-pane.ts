@@ -37,6 +37,23 @@ export class NotesPane {
     await this.page.keyboard.type(text);
   }
 
+  /**
+   * Types `text` (which opens or continues a `[[` link) and waits for the suggestions for exactly that much: the
+   * list is fetched as you type, and Enter before it arrives would be an ordinary Enter.
+   */
+  async typeForSuggestions(text: string, query: string): Promise<Locator> {
+    const answered = this.page.waitForResponse(
+      (r) => r.url().endsWith('/api/linkSuggest') && r.request().postDataJSON()?.query === query,
+    );
+    await this.page.keyboard.type(text);
+    await answered;
+    const options = this.page.getByRole('listbox').getByRole('option');
+    await expect(options.first()).toBeVisible();
+    // CodeMirror ignores Enter for 75 ms after the list changes (a person is never faster than that).
+    await this.page.waitForTimeout(150);
+    return options;
+  }
+
   /** What is selected in the editor, as text. */
   async selectedText(): Promise<string> {
     return this.editor.evaluate(() => document.getSelection()?.toString() ?? '');

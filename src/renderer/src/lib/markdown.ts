@@ -71,5 +71,7 @@ export function renderMarkdown(markdown: string, options: { embeds?: boolean } =
     ALLOWED_ATTR,
     ALLOWED_URI_REGEXP,
     ALLOW_DATA_ATTR: false,
+    // An embed's target is a title, not an address: without this the URI check would drop it.
+    ADD_URI_SAFE_ATTR: ['data-embed'],
   });
 }
