@@ -139,3 +139,97 @@ test('[[ completes an article passage; ![[ embeds it, drawn in the live view and
   await expect(quire.reader.title).toHaveText(ties);
   await expect(quire.reader.passage(jets)).toBeInViewport();
 });
+
+test('unlinked mentions are linked with one click, and one Undo unlinks them', async ({ quire, page }) => {
+  const notes = quire.notes;
+  await quire.showNotes();
+  await notes.create('Arms deals');
+  await notes.write('Contracts and deliveries.\n');
+  await notes.create('Russia ties');
+  await notes.write('Moscow sells. The arms deals are signed in Naypyidaw.\n');
+  await notes.open('Arms deals');
+
+  const mentions = page.getByRole('region', { name: 'Unlinked mentions' });
+  await expect(mentions.getByTestId('note-mention')).toHaveCount(1);
+  await expect(mentions).toContainText('The arms deals are signed');
+  await mentions.getByRole('button', { name: 'Link mention in Russia ties' }).click();
+  await expect(mentions).toBeHidden();
+  await expect(notes.backlinks.filter({ hasText: 'Russia ties' })).toContainText('link');
+  // The backlink's context reads as text: no `[[` brackets.
+  await expect(notes.backlinks.filter({ hasText: 'Russia ties' })).toContainText('arms deals are signed');
+  await expect(notes.backlinks.filter({ hasText: 'Russia ties' })).not.toContainText('[[');
+
+  // One click was one change: one Undo takes the link back out.
+  await notes.title.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(mentions.getByTestId('note-mention')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Backlinks' })).toContainText(
+    'No other note links here yet.',
+  );
+});
+
+test('the graph shows the open note’s neighbours, opens one by click, and passes axe', async ({
+  quire,
+  page,
+}) => {
+  await importTies(quire);
+  const notes = quire.notes;
+  await quire.showNotes();
+  await notes.create('Arms deals');
+  await notes.write(`Deliveries: see [[${ties}]].\n`);
+  await notes.create('Russia ties');
+  await notes.write('Moscow sells; see [[Arms deals]].\n');
+  await notes.create('Unrelated');
+  await notes.write('Nothing to do with the others.\n');
+  await notes.open('Arms deals');
+
+  await page.getByRole('button', { name: 'Graph', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Graph' });
+  await expect(dialog).toBeVisible();
+  const nodes = dialog.getByRole('navigation', { name: 'Graph nodes' }).getByTestId('graph-node');
+  await expect(nodes).toHaveText([/^Arms deals/, /^Russia ties/, new RegExp(`^${ties}`)]);
+  await expect(dialog.getByTestId('graph-counts')).toHaveText('3 items, 2 links');
+  await expect(dialog.locator('[data-ready="true"]')).toHaveCount(1);
+  expect(await seriousViolations(page, '.graph-dialog')).toEqual([]);
+
+  // Only notes: the article drops out.
+  await dialog.getByRole('checkbox', { name: 'Articles' }).uncheck();
+  await expect(nodes).toHaveText([/^Arms deals/, /^Russia ties/]);
+  // The whole notebook shows the unrelated note too.
+  await dialog.getByRole('radio', { name: 'Whole notebook' }).check();
+  await expect(nodes).toHaveCount(3);
+  await expect(nodes.filter({ hasText: 'Unrelated' })).toHaveCount(1);
+
+  await nodes.filter({ hasText: 'Russia ties' }).getByRole('button').click();
+  await expect(dialog).toBeHidden();
+  await expect(notes.title).toHaveText('Russia ties');
+});
+
+test('a note from a template fills in its title and date; the daily note opens by shortcut', async ({
+  quire,
+  page,
+}) => {
+  const notes = quire.notes;
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-');
+  await quire.showNotes();
+  await notes.create('Templates/Interview');
+  await notes.write('# {{title}}\n\nInterviewed on {{date}}.\n\n## Questions\n');
+
+  await notes.title.click();
+  const palette = await quire.quickOpen('template');
+  await palette.getByRole('option', { name: /New note from template/ }).click();
+  const ask = page.getByRole('dialog', { name: 'New note from template' });
+  await ask.getByRole('textbox', { name: 'Title' }).fill('Ko Aung, broker');
+  await ask.getByRole('button', { name: 'Create note' }).click();
+  await expect(notes.title).toHaveText('Ko Aung, broker');
+  await expect(notes.editor.locator('.cm-heading-1')).toHaveText('Ko Aung, broker');
+  await expect(notes.editor).toContainText(`Interviewed on ${today}.`);
+
+  await notes.title.click();
+  await page.keyboard.press('ControlOrMeta+Shift+D');
+  await expect(notes.title).toHaveText(today);
+  await expect(notes.editor.locator('.cm-heading-1')).toHaveText(today);
+});

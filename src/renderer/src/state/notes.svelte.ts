@@ -63,7 +63,8 @@ class NotesState {
   /** The editor goes (another note opened, the pane closed): keep what it had typed as the draft. */
   detachEditor(editor: EditorHandle): void {
     if (this.editor !== editor) return;
-    if (this.view?.note.id === editor.noteId) this.draft = editor.text();
+    // Only unsaved typing needs keeping; otherwise the draft may already be the next note's (it is set first).
+    if (this.view?.note.id === editor.noteId && this.saveState !== 'saved') this.draft = editor.text();
     this.editor = null;
   }
 
@@ -99,9 +100,10 @@ class NotesState {
     await this.flush();
     try {
       const view = await api.noteGet({ id });
-      this.view = view;
+      // The draft first: the editor for the new view is created from it (a flush can run between two writes).
       this.draft = view.note.body;
       this.saveState = 'saved';
+      this.view = view;
       this.saveError = null;
       this.cursor = null;
       ui.show({ kind: 'note', id });
