@@ -233,3 +233,49 @@ test('a note from a template fills in its title and date; the daily note opens b
   await expect(notes.title).toHaveText(today);
   await expect(notes.editor.locator('.cm-heading-1')).toHaveText(today);
 });
+
+test('pasting words copied from the reader cites them with a link back; pasting an address makes a link', async ({
+  quire,
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await importTies(quire);
+  await quire.showNotes();
+  const notes = quire.notes;
+  await notes.create('Quotes');
+  await notes.write('Quotes on the deal:\n');
+
+  await quire.openArticle(ties);
+  await quire.reader.select(jets);
+  await page.keyboard.press('ControlOrMeta+c');
+  await quire.showNotes();
+  await notes.open('Quotes');
+  await notes.editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ControlOrMeta+v');
+  await notes.title.click();
+  // The quote reads as a quote, and its source is a link back to the passage.
+  await expect(notes.editor.locator('.cm-quote').first()).toContainText(jets);
+  const back = notes.editor.locator('[data-href^="quire://article/"]');
+  await expect(back).toHaveText(ties);
+  await expect(page.getByRole('region', { name: 'Cited passages' }).getByTestId('note-cited')).toContainText(
+    jets,
+  );
+
+  // A web address pasted over selected words links them.
+  await notes.editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\nSee the report.');
+  await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 'report'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.evaluate(() => navigator.clipboard.writeText('https://example.org/report'));
+  await page.keyboard.press('ControlOrMeta+v');
+  await notes.title.click();
+  await expect(notes.editor.locator('[data-href="https://example.org/report"]')).toHaveText('report');
+
+  // Back in the reader, the link opens the passage.
+  await back.click();
+  await expect(quire.reader.title).toHaveText(ties);
+  await expect(quire.reader.passage(jets)).toBeInViewport();
+});

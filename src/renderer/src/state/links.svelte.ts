@@ -3,7 +3,8 @@
 // answer an embed draws), then opens the note, the article at its passage, or the tag.
 import type { ApiInput, CommitEvent } from '../../../main/core/api-contract';
 import type { EmbedView, Mention, NoteLinks } from '../../../main/core/notes/note-views';
-import { api } from '../lib/api-client';
+import { api, desktop } from '../lib/api-client';
+import { parseQuireLink } from '../lib/quire-link';
 import { embeds } from '../lib/editor/embed-cache';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
@@ -43,6 +44,22 @@ export async function followLink(target: string): Promise<void> {
 
 /** Typing saves the note every moment; its panels are read again once the saves pause. */
 const RELOAD_MS = 700;
+
+/**
+ * Opens a link's address from a note (the live view or the preview): a citation's `quire://article/…` at its
+ * passage, a rendered `[[link]]`, or a web address outside the app. Nothing else navigates.
+ */
+export async function openAddress(href: string): Promise<void> {
+  const link = parseQuireLink(href);
+  if (link?.kind === 'note') return followLink(link.title);
+  if (link?.kind === 'article') {
+    await notes.flush();
+    return reader.open(link.articleId, { passageId: link.passageId, highlightId: link.highlightId });
+  }
+  if (!/^https?:/i.test(href)) return;
+  if (desktop) await desktop.openExternal(href);
+  else window.open(href, '_blank', 'noopener,noreferrer');
+}
 
 class LinksState {
   /** The open note's links panel; null until loaded. */
