@@ -32,6 +32,8 @@ export function buildMenu(
       label: '&File',
       submenu: [
         cmd('New Note', 'new-note', 'CmdOrCtrl+N'),
+        cmd('New Note from Template…', 'note-from-template'),
+        cmd('Today’s Daily Note', 'daily-note', 'CmdOrCtrl+Shift+D'),
         { type: 'separator' },
         cmd('Import Files…', 'import-files', 'CmdOrCtrl+O'),
         cmd('Import Folder…', 'import-folder', 'CmdOrCtrl+Shift+O'),
@@ -84,6 +86,7 @@ export function buildMenu(
         cmd('Quick Open…', 'quick-open', 'CmdOrCtrl+K'),
         cmd('Search', 'focus-search', 'CmdOrCtrl+F'),
         cmd('Toggle Note Preview', 'toggle-preview', 'CmdOrCtrl+E'),
+        cmd('Graph View', 'graph-view', 'CmdOrCtrl+G'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

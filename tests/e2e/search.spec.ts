@@ -109,10 +109,7 @@ test('a note hit opens the note with its paragraph selected', async ({ quire, se
   await s.hitMarking('Kestrelgate').click();
   await expect(quire.notes.title).toHaveText('Leads');
   await expect(quire.notes.editor).toBeFocused();
-  const selected = await quire.notes.editor.evaluate((el) => {
-    const t = el as unknown as { value: string; selectionStart: number; selectionEnd: number };
-    return t.value.slice(t.selectionStart, t.selectionEnd);
-  });
+  const selected = await quire.notes.selectedText();
   expect(selected).toContain('Kestrelgate memo');
   expect(selected).not.toContain('Nothing here');
 });

@@ -388,6 +388,46 @@ function validInput(
       return record({ id: note, title });
     case 'citationFor':
       return record({ highlightId: highlight });
+    case 'linkSuggest':
+      return record({
+        query: fc.oneof(
+          query,
+          title.map((t) => `${t}#`),
+        ),
+        limit: optional(limit),
+      });
+    case 'embedResolve':
+      return record({ targets: fc.array(fc.oneof(title, hostileString), { maxLength: 4 }) });
+    case 'noteLinks':
+      return record({ id: note });
+    case 'noteLinkMention':
+      return record({
+        id: note,
+        source: fc.oneof(
+          record({ kind: fc.constant('note'), id: note }),
+          record({
+            kind: fc.constant('article'),
+            id: article,
+            passageId: optional(fc.option(hostileString, { nil: null })),
+          }),
+        ),
+      });
+    case 'noteGraph':
+      return record({
+        center: optional(
+          record({ kind: fc.constantFrom('note', 'article', 'tag'), id: fc.oneof(note, article, tag) }),
+        ),
+        depth: optional(fc.integer({ min: 0, max: 4 })),
+      });
+    case 'noteFromTemplate':
+      return record({
+        templateId: note,
+        title: mostly(words),
+        date,
+        time: fc.constantFrom('09:30', '24:99', 'noon'),
+      });
+    case 'noteDaily':
+      return record({ date, time: fc.constantFrom('09:30', '7:5') });
     case 'trashRestore':
       return record({ id: pickOr(p.trash, hostileString) });
     case 'trashEmpty':

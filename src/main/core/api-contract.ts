@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { citationStyleIds } from './references/style-list';
 import { metadataFields } from './types';
 import type { CodedSegments, CodeDocumentMatrix, CodesOverTime, CooccurrenceMatrix } from './codebook/types';
+import type { EmbedView, GraphData, LinkSuggestion, NoteLinks } from './notes/note-views';
 import type {
   ArticleFormat,
   ArticleRecord,
@@ -63,6 +64,8 @@ const pictureRows = {
   includeChildren: z.boolean().default(true),
   filter: segmentFilterSchema.default({}),
 };
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-22');
+const localTime = z.string().regex(/^\d{2}:\d{2}$/, 'a time like 09:30');
 
 /** An uploaded file (browser mode, drag-and-drop): name plus base64 bytes. */
 export const uploadedFileSchema = z.object({
@@ -269,6 +272,38 @@ export const apiSchemas = {
   noteRename: z.object({ id, title: text(300).trim().min(1) }).strict(),
   noteDelete: z.object({ id }).strict(),
   citationFor: z.object({ highlightId: id }).strict(),
+  /** What `[[query` may link to: notes, articles, tags, highlights; `Title#…` lists passages or headings. */
+  linkSuggest: z.object({ query: text(500), limit: z.number().int().min(1).max(100).default(20) }).strict(),
+  /** What each `![[target]]` shows (and where following `[[target]]` leads). */
+  embedResolve: z.object({ targets: z.array(text(1000)).max(200) }).strict(),
+  /** Around a note: where its links lead, the passages it cites, who mentions it without linking. */
+  noteLinks: z.object({ id }).strict(),
+  /** Links one unlinked mention (a note's, or an article's passage) to the note `id`: one commit. */
+  noteLinkMention: z
+    .object({
+      id,
+      source: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('note'), id }).strict(),
+        z.object({ kind: z.literal('article'), id, passageId: id.nullable().default(null) }).strict(),
+      ]),
+    })
+    .strict(),
+  /** Notes, articles and tags as a graph; around `center` only, `depth` steps out, when given. */
+  noteGraph: z
+    .object({
+      center: z
+        .object({ kind: z.enum(['note', 'article', 'tag']), id })
+        .strict()
+        .optional(),
+      depth: z.number().int().min(1).max(3).default(1),
+    })
+    .strict(),
+  /** A new note from a template note; `date` and `time` are the researcher's local ones. */
+  noteFromTemplate: z
+    .object({ templateId: id, title: text(300).trim().min(1), date: localDate, time: localTime })
+    .strict(),
+  /** Opens (creating when needed) the note titled with the researcher's local date. */
+  noteDaily: z.object({ date: localDate, time: localTime }).strict(),
 
   undo: none,
   redo: none,
@@ -640,6 +675,13 @@ export interface ApiOutputs {
   noteRename: { note: Note; notesUpdated: number };
   noteDelete: Note;
   citationFor: { markdown: string };
+  linkSuggest: LinkSuggestion[];
+  embedResolve: EmbedView[];
+  noteLinks: NoteLinks;
+  noteLinkMention: Note;
+  noteGraph: GraphData;
+  noteFromTemplate: Note;
+  noteDaily: { note: Note; created: boolean };
   undo: { label: string; state: UndoState };
   redo: { label: string; state: UndoState };
   undoState: UndoState;

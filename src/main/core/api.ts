@@ -11,6 +11,7 @@ import { highlightHandlers } from './handlers/highlights';
 import { historyHandlers } from './handlers/history';
 import { importHandlers } from './handlers/import';
 import { notebookHandlers } from './handlers/notebook';
+import { noteLinkHandlers } from './handlers/note-links';
 import { noteHandlers } from './handlers/notes';
 import { searchHandlers } from './handlers/search';
 import { tagHandlers } from './handlers/tags';
@@ -28,6 +29,7 @@ export const handlers = {
   ...codebookHandlers,
   ...highlightHandlers,
   ...noteHandlers,
+  ...noteLinkHandlers,
   ...historyHandlers,
   ...trashHandlers,
   ...exportHandlers,

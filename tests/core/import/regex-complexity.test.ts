@@ -35,6 +35,11 @@ import { articleBacklinks, noteBacklinks } from '../../../src/main/core/notes/ba
 import { parseCitations } from '../../../src/main/core/notes/citations';
 import { codeRanges } from '../../../src/main/core/notes/code-ranges';
 import { parseWikilinks, titleKey } from '../../../src/main/core/notes/wikilinks';
+import { splitTarget } from '../../../src/main/core/notes/link-targets';
+import { findMentions, linkMentions } from '../../../src/main/core/notes/mentions';
+import { outlineOf } from '../../../src/main/core/notes/outline';
+import { fillTemplate } from '../../../src/main/core/notes/templates';
+import { BigramNarrower } from '../../../src/main/core/search/narrow';
 import { makeSnippet } from '../../../src/main/core/search/snippet';
 import { tokenize } from '../../../src/main/core/search/tokenize';
 import type { Note } from '../../../src/main/core/types';
@@ -80,6 +85,9 @@ const adversaries = {
   ampersands: (n: number) => fill('&a', n),
   'escaped characters': (n: number) => fill('\\*', n),
   'heading with spaces': (n: number) => `# a${fill(' ', n)}b`,
+  'heading with hashes': (n: number) => `# a${fill(' #', n)}b`,
+  'unclosed {{': (n: number) => fill('{{ date ', n),
+  'title words': (n: number) => fill('Alexander Fomin Alexander ', n),
   'quote markers': (n: number) => fill('> ', n),
   'list markers': (n: number) => fill('* 1. ', n),
   'setext underline': (n: number) => `Title\n${fill('=', n)}`,
@@ -318,6 +326,30 @@ const subjects: Record<string, Subject> = {
       'newlines',
       'blank lines of spaces',
       'spaces',
+    ],
+  },
+  'note editor (mentions, outline, link targets, templates, narrowing)': {
+    run: (s) => [
+      findMentions(s, 'Alexander Fomin'),
+      findMentions(s, 'a b'),
+      linkMentions(s, 'Alexander   Fomin'),
+      outlineOf(s),
+      splitTarget(s),
+      fillTemplate(s, { title: 't', date: '2026-11-22', time: '09:30' }),
+      new BigramNarrower([s, 'Alexander Fomin']).candidates(s.slice(0, 300), 10),
+    ],
+    against: [
+      'spaces',
+      'newlines',
+      'heading with spaces',
+      'heading with hashes',
+      'code fences',
+      'unclosed [[',
+      'unclosed {{',
+      'title words',
+      '[',
+      'one character',
+      'long line of words',
     ],
   },
   'extractHtml (title, meta, text, <pre>, <br>)': {

@@ -83,7 +83,7 @@ function citationContext(body: string, start: number, end: number): string {
  * The line holding `[start, end)` as a person reads it (see plain-text.ts), cut to a window around the words the
  * link shows (`shown`), or around where the link was when it shows none.
  */
-function plainLineContext(body: string, start: number, end: number, shown: string | null): string {
+export function plainLineContext(body: string, start: number, end: number, shown: string | null): string {
   const [from, to] = lineBounds(body, start, end);
   const line = body.slice(from, to);
   const plain = markdownToPlain(line);
@@ -93,7 +93,7 @@ function plainLineContext(body: string, start: number, end: number, shown: strin
   return at >= 0 ? windowAround(plain, at, at + words.length) : windowAround(plain, before, before);
 }
 
-function windowAround(line: string, start: number, end: number): string {
+export function windowAround(line: string, start: number, end: number): string {
   const trimmed = line.trim();
   if ([...trimmed].length <= CONTEXT_MAX) return trimmed;
   const chars = [...line];

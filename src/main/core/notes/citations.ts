@@ -26,8 +26,8 @@ export interface Citation extends QuireLink {
 /** Brackets would otherwise turn quoted article text into links (`[[…]]`) or break the link text. */
 const escapeBrackets = (s: string): string => s.replace(/[\\[\]]/g, '\\$&');
 
-export function quireLink(articleId: string, passageId: string, highlightId: string): string {
-  const q = new URLSearchParams({ passage: passageId, highlight: highlightId });
+export function quireLink(articleId: string, passageId: string, highlightId: string | null): string {
+  const q = new URLSearchParams({ passage: passageId, ...(highlightId ? { highlight: highlightId } : {}) });
   return `quire://article/${encodeURIComponent(articleId)}?${q.toString()}`;
 }
 
@@ -36,11 +36,21 @@ export function quireLink(articleId: string, passageId: string, highlightId: str
  * passage. Blank lines of the quote become a bare `>` so the blockquote stays one block.
  */
 export function citationMarkdown(h: Highlight, article: CitedArticle): string {
-  const quoteLines = h.quote.exact
+  return quoteMarkdown(h.quote.exact, article, h.passageId, h.id);
+}
+
+/** The same citation for any quoted text of a passage (text copied from the reader), with or without a highlight. */
+export function quoteMarkdown(
+  quote: string,
+  article: Pick<CitedArticle, 'id' | 'title'>,
+  passageId: string,
+  highlightId: string | null,
+): string {
+  const quoteLines = quote
     .split('\n')
     .map((line) => (line.trim() === '' ? '>' : `> ${escapeBrackets(line)}`));
   const title = escapeBrackets(article.title.trim() || 'Untitled');
-  return [...quoteLines, `> — [${title}](${quireLink(article.id, h.passageId, h.id)})`].join('\n');
+  return [...quoteLines, `> — [${title}](${quireLink(article.id, passageId, highlightId)})`].join('\n');
 }
 
 const ID = /^[^\s\p{Cc}]{1,200}$/u;

@@ -2,7 +2,7 @@
 // the words it shows, a link as its text, no quire:// addresses, no emphasis marks. Every pattern is linear.
 
 const WIKILINK = /\[\[([^[\]\n|]*)(?:\|([^[\]\n]*))?\]\]/g;
-const LINK = /\[((?:\\.|[^[\]\\\n])*)\]\([^()\n]*\)/g;
+export const MARKDOWN_LINK = /\[((?:\\.|[^[\]\\\n])*)\]\([^()\n]*\)/g;
 const BARE_QUIRE = /quire:\/\/\S+/g;
 const LINE_MARKERS = /^[ \t]*(?:>[ \t]?)*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?/gm;
 // Emphasis marks at word edges only: `snake_case` keeps its underscores.
@@ -13,7 +13,7 @@ export function markdownToPlain(markdown: string): string {
     .replace(WIKILINK, (_m, target: string, alias: string | undefined) =>
       (alias ?? target.replace(/#.*$/, '')).trim(),
     )
-    .replace(LINK, (_m, text: string) => text.replace(/\\(.)/g, '$1'))
+    .replace(MARKDOWN_LINK, (_m, text: string) => text.replace(/\\(.)/g, '$1'))
     .replace(BARE_QUIRE, '')
     .replace(LINE_MARKERS, '')
     .replace(EMPHASIS, '$1$3')

@@ -4,7 +4,8 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { SwitcherItem } from '../api-contract';
 
-const FUSE_OPTIONS: IFuseOptions<SwitcherItem> = {
+/** fuse.js settings for short titles with a detail line: the switcher, and `[[` completion in notes. */
+export const titleFuseOptions = <T extends { title: string; detail: string }>(): IFuseOptions<T> => ({
   keys: [
     // The title is what people type; the detail (source, date, kind) only breaks ties between similar titles.
     { name: 'title', weight: 1 },
@@ -26,7 +27,9 @@ const FUSE_OPTIONS: IFuseOptions<SwitcherItem> = {
   // adjacent) and word order does not matter; every typed word must match somewhere (AND), as in the search box.
   useTokenSearch: true,
   tokenMatch: 'all',
-};
+});
+
+const FUSE_OPTIONS = titleFuseOptions<SwitcherItem>();
 
 /**
  * Builds the switcher once per item list (fuse indexes the titles up front); the returned function answers

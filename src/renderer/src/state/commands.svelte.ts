@@ -2,11 +2,13 @@
 import type { SwitcherItem } from '../../../main/core/api-contract';
 import { api, desktop, onEvent } from '../lib/api-client';
 import { base64ToBytes } from '../lib/base64';
+import { runInFocusedEditor } from '../lib/editor/menu-commands';
 import { isTyping } from '../lib/platform';
 import { exchange } from './exchange.svelte';
 import { history } from './history.svelte';
 import { importer } from './import.svelte';
 import { notebook } from './notebook.svelte';
+import { newNoteFromTemplate, openDailyNote, openGraph } from './note-commands.svelte';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { tags } from './tags.svelte';
@@ -85,8 +87,11 @@ export const commands: Command[] = [
     id: 'toggle-preview',
     title: 'Toggle note preview',
     shortcut: 'Mod+E',
-    run: () => void (notes.preview = !notes.preview),
+    run: () => notes.togglePreview(),
   },
+  { id: 'daily-note', title: 'Open today’s daily note', shortcut: 'Mod+Shift+D', run: openDailyNote },
+  { id: 'note-from-template', title: 'New note from template…', run: newNoteFromTemplate },
+  { id: 'graph-view', title: 'Open graph view', shortcut: 'Mod+G', run: openGraph },
   {
     id: 'undo',
     title: 'Undo',
@@ -231,6 +236,7 @@ export const palette = new PaletteState();
  */
 export function listenForMenuCommands(): () => void {
   return onEvent('command', ({ id }) => {
+    if (runInFocusedEditor(id)) return;
     if ((id === 'undo' || id === 'redo') && isTyping(document.activeElement)) document.execCommand(id);
     else runCommand(id);
   });

@@ -1,14 +1,29 @@
 // Notes: list, the open note with its autosaved draft, links, citations, rename and delete with undo.
 import type { CommitEvent, NoteSummary, NoteView } from '../../../main/core/api-contract';
 import type { Note } from '../../../main/core/types';
-import { missingLinkTargets } from '../../../main/core/notes/wikilinks';
+import { linkTitle, TAG_PREFIX } from '../../../main/core/notes/link-targets';
+import { titleKey } from '../../../main/core/notes/wikilinks';
 import { api, messageOf } from '../lib/api-client';
+import { embeds } from '../lib/editor/embed-cache';
+import { missingLinkTitles } from '../lib/missing-links';
 import { history } from './history.svelte';
+import { library } from './library.svelte';
+import { tags } from './tags.svelte';
 import { ui } from './ui.svelte';
 
 const AUTOSAVE_MS = 600;
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+/** The open note's editor, while one is mounted: it owns the text the researcher is typing. */
+export interface EditorHandle {
+  noteId: string;
+  text(): string;
+  /** Takes a text changed elsewhere (undo from the menu, a rename that rewrote links), keeping the caret. */
+  replace(body: string): void;
+  /** Inserts Markdown at the caret as a paragraph of its own (one undo step in the editor). */
+  insertBlock(markdown: string): void;
+}
 
 class NotesState {
   list = $state.raw<NoteSummary[]>([]);
@@ -27,13 +42,55 @@ class NotesState {
   focusTick = $state(0);
 
   sorted = $derived([...this.list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
-  /** Titles the draft links to that no note has yet (offered for creation). */
-  missingLinks = $derived(this.view ? missingLinkTargets(this.draft, this.list) : []);
+  /** Everything a `[[link]]` can name (note and article titles, `tag:` names), compared as links compare. */
+  private known = $derived(
+    new Set([
+      ...this.list.map((n) => titleKey(n.title)),
+      ...library.articles.map((a) => titleKey(linkTitle(a.title))),
+      ...tags.list.map((t) => titleKey(TAG_PREFIX + t.name)),
+    ]),
+  );
+  /** Titles the saved draft links to that nothing has yet (offered for creation as notes). */
+  missingLinks = $derived(this.view ? missingLinkTitles(this.draft, this.known) : []);
 
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | null = null;
+  private editor: EditorHandle | null = null;
+
+  /** The mounted editor registers itself; saves then read its text. */
+  attachEditor(editor: EditorHandle): void {
+    this.editor = editor;
+  }
+
+  /** The editor goes (another note opened, the pane closed): keep what it had typed as the draft. */
+  detachEditor(editor: EditorHandle): void {
+    if (this.editor !== editor) return;
+    // Only unsaved typing needs keeping; otherwise the draft may already be the next note's (it is set first).
+    if (this.view?.note.id === editor.noteId && this.saveState !== 'saved') this.draft = editor.text();
+    this.editor = null;
+  }
+
+  /** The text being edited: the editor's when one is open for the note, else the draft. */
+  private currentText(): string {
+    const editor = this.editor;
+    return editor && editor.noteId === this.view?.note.id ? editor.text() : this.draft;
+  }
+
+  /** The editor changed its text: save soon (the text is read when saving, not on every key). */
+  touched(): void {
+    this.saveState = 'dirty';
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), AUTOSAVE_MS);
+  }
+
+  /** Preview shows the draft: bring it up to what is typed first. */
+  togglePreview(): void {
+    if (!this.preview) this.draft = this.currentText();
+    this.preview = !this.preview;
+  }
 
   async loadList(): Promise<void> {
+    embeds.clear();
     try {
       this.list = await api.noteList({});
     } catch (e) {
@@ -45,9 +102,10 @@ class NotesState {
     await this.flush();
     try {
       const view = await api.noteGet({ id });
-      this.view = view;
+      // The draft first: the editor for the new view is created from it (a flush can run between two writes).
       this.draft = view.note.body;
       this.saveState = 'saved';
+      this.view = view;
       this.saveError = null;
       this.cursor = null;
       ui.show({ kind: 'note', id });
@@ -117,7 +175,11 @@ class NotesState {
       this.view = { ...view, note };
       // What the researcher is typing wins over an echo of their own save; anything else (undo, a rename that
       // rewrote links) replaces a draft that has no unsaved typing.
-      if (this.saveState === 'saved' && this.draft !== note.body) this.draft = note.body;
+      if (this.saveState === 'saved' && this.draft !== note.body) {
+        this.draft = note.body;
+        if (this.editor?.noteId === note.id && this.editor.text() !== note.body)
+          this.editor.replace(note.body);
+      }
     }
     // Other notes changed: who links here may have too.
     if (changed.some((r) => r.id !== view.note.id)) void this.refresh();
@@ -148,12 +210,13 @@ class NotesState {
     if (this.saving) await this.saving;
     const view = this.view;
     if (!view || this.saveState === 'saved') return;
-    const body = this.draft;
+    const body = this.currentText();
+    this.draft = body;
     this.saveState = 'saving';
     this.saving = (async () => {
       try {
         await api.noteUpdate({ id: view.note.id, body });
-        this.saveState = this.draft === body ? 'saved' : 'dirty';
+        this.saveState = this.currentText() === body ? 'saved' : 'dirty';
         this.saveError = null;
       } catch (e) {
         this.saveState = 'error';
@@ -230,6 +293,10 @@ class NotesState {
       const note = await api.noteCreate({ title: target.newTitle, body: markdown + '\n' });
       await this.open(note.id);
       noteId = note.id;
+    } else if (this.view?.note.id === target.noteId && this.editor?.noteId === target.noteId) {
+      noteId = target.noteId;
+      this.editor.insertBlock(markdown);
+      await this.flush();
     } else if (this.view?.note.id === target.noteId) {
       noteId = target.noteId;
       const body = this.draft;

@@ -7,9 +7,12 @@ import type { NotebookInfo } from '../../../main/core/types';
 import { onEvent, onReconnect } from '../lib/api-client';
 import { enterNotebook } from '../lib/persist';
 import { articleControl } from './article-control.svelte';
+import { embeds } from '../lib/editor/embed-cache';
+import { graph } from './graph.svelte';
 import { history } from './history.svelte';
 import { layout } from './layout.svelte';
 import { library } from './library.svelte';
+import { links } from './links.svelte';
 import { notebook } from './notebook.svelte';
 import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
@@ -63,7 +66,10 @@ class SyncState {
     tags.apply(e);
     segments.apply(e);
     pictures.apply(e);
+    embeds.apply(e);
     notes.apply(e);
+    links.apply(e);
+    graph.apply(e);
     reader.apply(e);
     articleControl.apply(e);
     search.apply(e);
@@ -75,6 +81,8 @@ class SyncState {
     if (path !== null) enterNotebook(path);
     reader.view = null;
     notes.discard();
+    links.view = null;
+    embeds.clear();
     ui.restore();
     search.restore();
     library.restore();
@@ -105,6 +113,7 @@ class SyncState {
   }
 
   private async resync(): Promise<void> {
+    embeds.clear();
     await this.load();
     await Promise.all([reader.reload(), notes.refresh()]);
   }
