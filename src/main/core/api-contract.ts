@@ -413,6 +413,8 @@ export const errorCodes = [
   'IO_ERROR',
   'CONFLICT',
   'FORBIDDEN',
+  'SYNC_REFUSED',
+  'SYNC_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
