@@ -15,6 +15,8 @@ import {
   type LiveSync,
 } from './pouch';
 import { Replica } from './replica';
+import { describeConflict, isUnsettled, type Conflict } from './conflicts';
+import { QuireError } from '../errors';
 import { classifyFailure, type SyncStatus } from './status';
 import { readSyncState, syncPaths, writeSyncState, type SyncConfig, type SyncState } from './sync-files';
 import type { Credentials } from './credentials';
@@ -87,6 +89,43 @@ export class SyncEngine {
   /** Records whose replica holds more than one version (shown in the Conflicts view). */
   conflictIds(): string[] {
     return [...this.conflicts].sort();
+  }
+
+  /** Every unsettled conflict, with all its versions. */
+  async listConflicts(): Promise<Conflict[]> {
+    await this.idle();
+    const out: Conflict[] = [];
+    for (const docId of this.conflictIds()) {
+      const conflict = await describeConflict(this.replica, docId);
+      if (conflict) out.push(conflict);
+      else this.conflicts.delete(docId);
+    }
+    return out;
+  }
+
+  /**
+   * Settles a conflict with the version the researcher chose or merged (`record`; null keeps it deleted): one
+   * undoable change here, and the other versions closed in the replica, on every machine once synced.
+   */
+  async settle(docId: string, record: unknown): Promise<void> {
+    const conflict = await describeConflict(this.replica, docId);
+    if (!conflict) {
+      throw new QuireError('NOT_FOUND', 'That conflict is already settled (perhaps on another machine).');
+    }
+    const { kind, id } = conflict;
+    const chosen = record === null ? null : recordFromDoc(kind, id, { record });
+    if (record !== null && !chosen) {
+      throw new QuireError('BAD_INPUT', `That is not a valid ${kind}; nothing was changed.`);
+    }
+    await this.session.commit(`Settle the conflict in “${conflict.title}”`, (tx) => {
+      if (chosen) tx.put(kind, chosen as never);
+      else tx.remove(kind, id);
+    });
+    // Queued after the commit's own replica write, which this supersedes.
+    await this.enqueue(() =>
+      this.replica.settle(docId, chosen ? { type: 'record', kind, record: chosen } : null),
+    );
+    await this.idle();
   }
 
   onStatus(listener: StatusListener): () => void {
@@ -264,8 +303,9 @@ export class SyncEngine {
       }
       const named = parseRecordDocId(change.id);
       if (!named) continue;
-      if (change.changes.length > 1) this.conflicts.add(change.id);
-      else this.conflicts.delete(change.id);
+      if (change.changes.length > 1 && isUnsettled(await this.replica.leaves(change.id))) {
+        this.conflicts.add(change.id);
+      } else this.conflicts.delete(change.id);
       arrived.push({
         ...named,
         docId: change.id,

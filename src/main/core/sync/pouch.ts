@@ -16,7 +16,7 @@ export type SyncedDoc = PouchDB.Doc<SyncDocBody>;
 /** What a synced document holds beside CouchDB's own fields. */
 export interface SyncDocBody {
   /** `record`: one notebook record; `body` / `source`: an article text or original file, as an attachment. */
-  type: 'record' | 'body' | 'source' | 'mark';
+  type: 'record' | 'body' | 'source' | 'mark' | 'settled';
   kind?: string;
   record?: unknown;
   /** `mark` documents (local only): a replication position. */

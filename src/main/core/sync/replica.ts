@@ -16,6 +16,8 @@ export interface Leaf {
   rev: string;
   record: unknown;
   deleted: boolean;
+  /** A branch closed when the researcher settled a conflict (not a deletion of theirs). */
+  settled: boolean;
 }
 
 type BranchDoc = SyncDocBody & {
@@ -79,18 +81,43 @@ export class Replica {
         rev: doc._rev,
         record: doc._deleted ? null : (doc.record ?? null),
         deleted: !!doc._deleted,
+        settled: !!doc._deleted && doc.type === 'settled',
       });
     }
     return leaves.sort((a, b) => (a.rev === winnerRev ? -1 : b.rev === winnerRev ? 1 : 0));
   }
 
-  /** Makes `content` the only version: a new revision on the winner, and the other versions closed. */
-  async resolve(docId: string, content: SyncDocBody | null): Promise<void> {
-    const [winner, ...others] = await this.leaves(docId);
-    if (!winner) return;
-    const docs: BranchDoc[] = [branchDoc(docId, winner.rev, content)];
-    for (const other of others) if (!other.deleted) docs.push(branchDoc(docId, other.rev, null));
+  /**
+   * Makes `content` (null: deleted) the current version, as a new revision of the current one, and closes every
+   * other version (the researcher settled the conflict). The closed versions stay in the history, marked settled.
+   */
+  async settle(docId: string, content: SyncDocBody | null): Promise<void> {
+    const [current, ...others] = await this.leaves(docId);
+    if (!current) return;
+    const docs = others.filter((l) => !l.settled).map((l) => branchDoc(docId, l.rev, null, 'settled'));
+    if (!sameRecord(current.record, content?.record ?? null))
+      docs.push(branchDoc(docId, current.rev, content));
     await this.db.bulkDocs(docs, { new_edits: false });
+  }
+
+  /** The record as it was where two versions parted, when the replica still holds it. */
+  async commonAncestor(docId: string, revA: string, revB: string): Promise<unknown> {
+    const history = async (rev: string) => {
+      const doc = await this.db.get(docId, { rev, revs: true });
+      const { start, ids } = doc._revisions ?? { start: 0, ids: [] };
+      return ids.map((id, i) => `${start - i}-${id}`);
+    };
+    const a = await history(revA);
+    const b = new Set(await history(revB));
+    const common = a.find((rev) => b.has(rev));
+    if (!common) return null;
+    try {
+      const doc = await this.db.get(docId, { rev: common });
+      return doc._deleted ? null : (doc.record ?? null);
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
   }
 
   /** Stores an article text under its key, once. */
@@ -163,14 +190,19 @@ export function isNotFound(e: unknown): boolean {
  * A revision on `parentRev` (a new document when null). Its id is a hash of parent and content, so two replicas
  * making the same change to the same version agree on it instead of conflicting.
  */
-function branchDoc(docId: string, parentRev: string | null, content: SyncDocBody | null): BranchDoc {
+function branchDoc(
+  docId: string,
+  parentRev: string | null,
+  content: SyncDocBody | null,
+  closing: 'deleted' | 'settled' = 'deleted',
+): BranchDoc {
   const [parentGen, parentHash] = parentRev ? parentRev.split('-') : ['0', undefined];
   const gen = Number(parentGen) + 1;
   const hash = createHash('md5')
-    .update(canonicalJson([parentRev, content]))
+    .update(canonicalJson([parentRev, content, closing]))
     .digest('hex');
   const revisions = { start: gen, ids: parentHash ? [hash, parentHash] : [hash] };
   const doc: BranchDoc = { _id: docId, _rev: `${gen}-${hash}`, _revisions: revisions, type: 'record' };
   if (content) return { ...doc, ...content };
-  return { ...doc, _deleted: true };
+  return { ...doc, _deleted: true, ...(closing === 'settled' ? { type: 'settled' } : {}) };
 }
