@@ -417,7 +417,10 @@ export class SyncEngine {
     this.localSeq = Number(this.pushedSeq) + changes.results.filter((r) => !r.id.startsWith('_')).length;
     if (this.current.state === 'waiting' || this.current.state === 'synced') {
       const waiting = this.waitingCount();
-      this.setStatus(waiting > 0 ? { state: 'waiting', waiting } : this.current);
+      const at = this.current.state === 'synced' ? this.current.at : null;
+      this.setStatus(
+        waiting > 0 ? { state: 'waiting', waiting } : { state: 'synced', at: at ?? pushed?.at ?? null },
+      );
     } else if ('waiting' in this.current) {
       this.setStatus({ ...this.current, waiting: this.waitingCount() });
     }

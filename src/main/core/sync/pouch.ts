@@ -21,6 +21,8 @@ export interface SyncDocBody {
   record?: unknown;
   /** `mark` documents (local only): a replication position. */
   seq?: number | string;
+  /** `mark` documents: when. */
+  at?: string;
 }
 
 export function openLocalDb(folder: string): Db {

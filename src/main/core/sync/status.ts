@@ -2,7 +2,7 @@
 export type SyncStatus =
   | { state: 'off' }
   | { state: 'syncing'; waiting: number }
-  | { state: 'synced'; at: string }
+  | { state: 'synced'; at: string | null }
   | { state: 'waiting'; waiting: number }
   | { state: 'offline'; waiting: number; reason: string }
   | { state: 'auth-failed'; waiting: number; reason: string }
