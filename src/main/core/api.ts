@@ -10,6 +10,7 @@ import { importHandlers } from './handlers/import';
 import { notebookHandlers } from './handlers/notebook';
 import { noteHandlers } from './handlers/notes';
 import { searchHandlers } from './handlers/search';
+import { syncHandlers } from './handlers/sync';
 import { tagHandlers } from './handlers/tags';
 import { trashHandlers } from './handlers/trash';
 
@@ -26,6 +27,7 @@ export const handlers = {
   ...historyHandlers,
   ...trashHandlers,
   ...exportHandlers,
+  ...syncHandlers,
 } satisfies Handlers<ApiMethod>;
 
 /** The handlers bound to one core: what the transports call through dispatch(). */

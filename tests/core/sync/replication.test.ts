@@ -82,3 +82,60 @@ describe('a shared notebook', () => {
     expect(ben!.core.session().undoState().undo).toMatch(/sources|passage|highlight/i);
   });
 });
+
+describe('live sync', () => {
+  it('a highlight made on one machine appears on the other while both are online', async () => {
+    const [ana, ben] = await team('ana', 'ben');
+    const articleId = await importSeed(ana!);
+    await ana!.engine.syncOnce();
+    await ben!.engine.syncOnce();
+    const seen: string[] = [];
+    ben!.events.subscribe((name, payload) => {
+      if (name === 'committed') {
+        const e = payload as { origin: string; label: string };
+        seen.push(`${e.origin}:${e.label}`);
+      }
+    });
+    ana!.engine.startLive();
+    ben!.engine.startLive();
+    const h = await ana!.call('highlightCreate', { articleId, start: 5, end: 25, tagNames: ['live'] });
+    await expect
+      .poll(() => ben!.core.session().store.get('highlight', h.id)?.id, { timeout: 15_000, interval: 50 })
+      .toBe(h.id);
+    // It reached Ben's views through the same committed event as his own edits, marked as from the team.
+    expect(seen).toContain('remote:Changes from ana');
+    await expect.poll(() => ana!.engine.status.state, { timeout: 15_000 }).toBe('synced');
+  }, 30_000);
+});
+
+describe('comparing coders', () => {
+  it('computes agreement between two members from their synced highlights, with the disagreeing text', async () => {
+    const [ana, ben] = await team('ana', 'ben');
+    const articleId = await importSeed(ana!);
+    const tag = await ana!.call('tagCreate', { name: 'military' });
+    const a = await ana!.call('highlightCreate', { articleId, start: 0, end: 20, tagIds: [tag.id] });
+    await ana!.engine.syncOnce();
+    await ben!.engine.syncOnce();
+    const b = await ben!.call('highlightCreate', { articleId, start: 10, end: 30, tagIds: [tag.id] });
+    await ben!.engine.syncOnce();
+    await ana!.engine.syncOnce();
+    const report = await ana!.call('coderAgreement', { coderA: 'ana', coderB: 'ben' });
+    const session = ana!.core.session();
+    const text = (await session.body(session.store.get('article', articleId)!)).text;
+    // Quire snaps a selection to whole words, so the figures follow the stored positions.
+    const [as, ae, bs, be] = [a.position.start, a.position.end, b.position.start, b.position.end];
+    expect(as < bs && bs < ae && ae < be).toBe(true);
+    expect(report.overall).toMatchObject({
+      both: ae - bs,
+      onlyA: bs - as,
+      onlyB: be - ae,
+      neither: text.length - (be - as),
+    });
+    expect(report.codes).toEqual([{ id: tag.id, name: 'military' }]);
+    expect(report.disagreements.map((d) => [d.start, d.end, d.codedBy])).toEqual([
+      [as, bs, 'a'],
+      [ae, be, 'b'],
+    ]);
+    expect(report.texts).toEqual([text.slice(as, bs), text.slice(ae, be)]);
+  });
+});

@@ -34,6 +34,7 @@ export class NotebookSession {
   author: string | null = null;
   private keeper!: SearchKeeper;
   private readonly subscribers = new Set<CommitSubscriber>();
+  private readonly closers: (() => Promise<void>)[] = [];
   private readonly bodies = new Map<string, ArticleBody>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -136,7 +137,13 @@ export class NotebookSession {
     return this.history.state();
   }
 
+  /** Runs before the notebook closes (sync stops and hands over what it holds), while commits still work. */
+  onClose(closer: () => Promise<void>): void {
+    this.closers.push(closer);
+  }
+
   async close(): Promise<void> {
+    for (const closer of this.closers.splice(0)) await closer().catch(() => undefined);
     await this.queue;
     await this.keeper.close();
     await this.store.close({ keepBodies: this.history.bodyKeys() });

@@ -2,6 +2,7 @@
 // and code, every character is coded or not by each coder; percent agreement is the share of characters on which
 // they agree, Cohen's kappa corrects it for the agreement expected by chance from each coder's share of coded
 // characters. Overall figures pool the characters of every chosen document and code.
+import type { AgreementCell, AgreementReport, Disagreement } from './views';
 
 export interface CodedSegment {
   coder: string;
@@ -11,32 +12,7 @@ export interface CodedSegment {
   end: number;
 }
 
-export interface AgreementCell {
-  /** Characters coded by both, by the first only, by the second only, by neither. */
-  both: number;
-  onlyA: number;
-  onlyB: number;
-  neither: number;
-  /** Share of characters on which the coders agree, 0..1. */
-  percent: number;
-  /** Cohen's kappa; 1 when they agree on every character. */
-  kappa: number;
-}
-
-export interface Disagreement {
-  documentId: string;
-  codeId: string;
-  start: number;
-  end: number;
-  /** Which coder coded these characters (the other did not). */
-  codedBy: 'a' | 'b';
-}
-
-export interface AgreementReport {
-  overall: AgreementCell;
-  byCode: { codeId: string; cell: AgreementCell }[];
-  disagreements: Disagreement[];
-}
+export type { AgreementCell, AgreementReport, Disagreement };
 
 export function agreement(
   documents: readonly { id: string; length: number }[],

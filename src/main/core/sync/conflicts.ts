@@ -5,29 +5,9 @@ import type { RecordKind } from '../types';
 import { parseRecordDocId, recordFromDoc } from './docs';
 import type { Leaf, Replica } from './replica';
 import { mergeClean } from './three-way';
+import type { Conflict } from './views';
 
-export interface ConflictVersion {
-  rev: string;
-  /** The record as this version has it; null for a deletion. */
-  record: unknown;
-  /** Who wrote this version (its `updatedBy`), when known. */
-  by: string | null;
-  /** The version the notebook shows (CouchDB's deterministic winner). */
-  current: boolean;
-}
-
-export interface Conflict {
-  docId: string;
-  kind: RecordKind;
-  id: string;
-  /** What the researcher calls the record. */
-  title: string;
-  /** `edited`: two versions written apart; `deleted`: removed on one side, changed on the other (it was kept). */
-  type: 'edited' | 'deleted';
-  versions: ConflictVersion[];
-  /** For notes: both versions merged line by line, when that is clean (no line changed on both sides). */
-  merged: string | null;
-}
+export type { Conflict };
 
 /** True when the leaves are a conflict the researcher has not settled. */
 export function isUnsettled(leaves: readonly Leaf[]): boolean {

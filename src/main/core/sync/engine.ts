@@ -65,6 +65,7 @@ export class SyncEngine {
     this.conflicts = new Set(state.conflicts);
     session.author = config.author;
     this.unsubscribe = session.subscribe((cs) => this.committed(cs));
+    session.onClose(() => this.close());
   }
 
   /** Opens the replica and brings it and the notebook level with each other (nothing is sent anywhere yet). */

@@ -1,12 +1,7 @@
 // Where sync stands, as data and in the words the top bar and `quire sync status` show.
-export type SyncStatus =
-  | { state: 'off' }
-  | { state: 'syncing'; waiting: number }
-  | { state: 'synced'; at: string | null }
-  | { state: 'waiting'; waiting: number }
-  | { state: 'offline'; waiting: number; reason: string }
-  | { state: 'auth-failed'; waiting: number; reason: string }
-  | { state: 'error'; waiting: number; reason: string };
+import type { SyncStatus } from './views';
+
+export type { SyncStatus };
 
 export function statusWords(s: SyncStatus): string {
   switch (s.state) {
