@@ -10,6 +10,7 @@ import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { tags } from './tags.svelte';
 import { trash } from './trash.svelte';
+import { team } from './team.svelte';
 import { ui } from './ui.svelte';
 
 export interface Command {
@@ -101,6 +102,10 @@ export const commands: Command[] = [
     run: () => history.redo(),
   },
   { id: 'show-trash', title: 'Show the Trash', run: () => trash.open() },
+  { id: 'share-notebook', title: 'Share notebook…', run: () => void (team.dialog = 'share') },
+  { id: 'join-notebook', title: 'Join shared notebook…', run: () => void (team.dialog = 'join') },
+  { id: 'sync-now', title: 'Sync now', run: () => team.syncNow() },
+  { id: 'show-conflicts', title: 'Show sync conflicts', run: () => team.openConflicts() },
   { id: 'export-markdown', title: 'Export notes as Markdown', run: exportMarkdown },
   { id: 'open-notebook', title: 'Open notebook…', run: () => openNotebook(false) },
   { id: 'new-notebook', title: 'New notebook…', run: () => openNotebook(true) },

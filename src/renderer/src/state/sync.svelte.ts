@@ -12,6 +12,7 @@ import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { search } from './search.svelte';
 import { tags } from './tags.svelte';
+import { team } from './team.svelte';
 import { trash } from './trash.svelte';
 import { ui } from './ui.svelte';
 
@@ -52,6 +53,7 @@ class SyncState {
     reader.apply(e);
     articleControl.apply(e);
     search.apply(e);
+    team.apply(e);
   }
 
   private async resync(): Promise<void> {
@@ -70,7 +72,7 @@ class SyncState {
     tags.selectedId = null;
     search.setQuery('');
     ui.setSection('library');
-    await this.load();
+    await Promise.all([this.load(), team.load()]);
   }
 }
 
