@@ -13,6 +13,7 @@ import {
   type Db,
   type FeedChange,
   type LiveSync,
+  type Replication,
 } from './pouch';
 import { Replica } from './replica';
 import { describeConflict, isUnsettled, type Conflict } from './conflicts';
@@ -48,6 +49,8 @@ export class SyncEngine {
   private buffered: FeedChange[] = [];
   private flushScheduled = false;
   private live: LiveSync | null = null;
+  /** A one-off replication under way (cancelled when the notebook closes). */
+  private running: Replication | null = null;
   private current: SyncStatus = { state: 'waiting', waiting: 0 };
   private readonly listeners = new Set<StatusListener>();
   private readonly unsubscribe: () => void;
@@ -139,13 +142,24 @@ export class SyncEngine {
     await this.idle();
     this.setStatus({ state: 'syncing', waiting: this.current.state === 'synced' ? 0 : this.waitingCount() });
     try {
-      await this.local.replicate.to(this.remote);
-      await this.local.replicate.from(this.remote);
+      for (const direction of ['to', 'from'] as const) {
+        if (this.closed) return this.current;
+        const run =
+          direction === 'to' ? this.local.replicate.to(this.remote) : this.local.replicate.from(this.remote);
+        this.running = run;
+        try {
+          await run;
+        } finally {
+          this.running = null;
+        }
+      }
     } catch (e) {
+      if (this.closed) return this.current;
       await this.refreshWaiting();
       this.setStatus(classifyFailure(e, this.waitingCount()));
       return this.current;
     }
+    if (this.closed) return this.current;
     await this.idle();
     await this.markSynced();
     return this.current;
@@ -194,6 +208,9 @@ export class SyncEngine {
     if (this.closed) return;
     this.closed = true;
     this.stopLive();
+    const running = this.running;
+    running?.cancel();
+    await running?.catch(() => undefined);
     this.unsubscribe();
     await this.idle();
     this.feed?.cancel();

@@ -11,6 +11,7 @@ export type Db = PouchDB.Database<SyncDocBody>;
 export type FeedChange = PouchDB.ChangesResult<SyncDocBody>;
 export type ChangesFeed = PouchDB.Changes<SyncDocBody>;
 export type LiveSync = PouchDB.Sync;
+export type Replication = PouchDB.Replication;
 export type SyncedDoc = PouchDB.Doc<SyncDocBody>;
 
 /** What a synced document holds beside CouchDB's own fields. */
