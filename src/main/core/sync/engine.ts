@@ -4,7 +4,7 @@
 // search, counts and every open view follow them exactly as they follow local edits.
 import type { NotebookSession } from '../app/session';
 import type { Committed } from '../store/records';
-import type { ArticleRecord, Highlight, RecordKind } from '../types';
+import type { ArticleBody, ArticleRecord, Highlight, RecordKind } from '../types';
 import { parseRecordDocId, recordDocId, recordFromDoc, sameRecord } from './docs';
 import {
   openLocalDb,
@@ -22,10 +22,11 @@ import { classifyFailure, type SyncStatus } from './status';
 import { readSyncState, syncPaths, writeSyncState, type SyncConfig, type SyncState } from './sync-files';
 import type { Credentials } from './credentials';
 import { databaseUrl } from './remote-url';
-import type { encodeBody } from '../store/bodies';
 
 /** How far the replica had been sent when last synced: a local document, never replicated. */
 const PUSHED_MARK = '_local/quire-pushed';
+/** Documents per replication request: larger than PouchDB's 100, so joining a big notebook takes fewer rounds. */
+const BATCH = 500;
 
 type StatusListener = (status: SyncStatus) => void;
 
@@ -145,7 +146,9 @@ export class SyncEngine {
       for (const direction of ['to', 'from'] as const) {
         if (this.closed) return this.current;
         const run =
-          direction === 'to' ? this.local.replicate.to(this.remote) : this.local.replicate.from(this.remote);
+          direction === 'to'
+            ? this.local.replicate.to(this.remote, { batch_size: BATCH })
+            : this.local.replicate.from(this.remote, { batch_size: BATCH });
         this.running = run;
         try {
           await run;
@@ -294,7 +297,7 @@ export class SyncEngine {
 
   private follow(): void {
     this.feed = this.local
-      .changes({ since: this.state.appliedSeq, live: true, include_docs: true, style: 'all_docs' })
+      .changes({ since: this.state.appliedSeq, live: true, style: 'all_docs' })
       .on('change', (change) => {
         this.buffered.push(change);
         if (this.flushScheduled) return;
@@ -313,23 +316,29 @@ export class SyncEngine {
     const latest = new Map<string, FeedChange>();
     for (const change of batch) latest.set(change.id, change);
     let textsArrived = false;
-    const arrived: Arrived[] = [];
+    const named: { kind: RecordKind; id: string; docId: string }[] = [];
     for (const change of latest.values()) {
       if (change.id.startsWith('body:') || change.id.startsWith('source:')) {
         textsArrived = true;
         continue;
       }
-      const named = parseRecordDocId(change.id);
-      if (!named) continue;
+      const name = parseRecordDocId(change.id);
+      if (!name) continue;
       if (change.changes.length > 1 && isUnsettled(await this.replica.leaves(change.id))) {
         this.conflicts.add(change.id);
       } else this.conflicts.delete(change.id);
-      arrived.push({
-        ...named,
-        docId: change.id,
-        record: change.deleted ? null : (change.doc?.record ?? null),
-      });
+      named.push({ ...name, docId: change.id });
       this.waiting.delete(change.id);
+    }
+    // The replica as it is now, not as the event saw it: a local change written since must not be undone by the
+    // older version the event carried.
+    const arrived: Arrived[] = [];
+    if (named.length > 0) {
+      const { rows } = await this.local.allDocs({ keys: named.map((n) => n.docId), include_docs: true });
+      rows.forEach((row, i) => {
+        const record = row.value && !row.value.deleted ? (row.doc?.record ?? null) : null;
+        arrived.push({ ...named[i]!, record });
+      });
     }
     if (textsArrived || arrived.length > 0) arrived.push(...(await this.takeWaiting(latest)));
     const ready = await this.readyToCommit(arrived);
@@ -376,46 +385,72 @@ export class SyncEngine {
     const articlesHere = new Set<string>();
     const order: Record<RecordKind, number> = { tag: 0, article: 1, note: 2, highlight: 3, trash: 4 };
     arrived.sort((a, b) => order[a.kind] - order[b.kind]);
+    const valid: Arrived[] = [];
     for (const a of arrived) {
       if (a.record === null) {
-        ready.push(a);
+        valid.push(a);
         continue;
       }
       const record = recordFromDoc(a.kind, a.id, { record: a.record });
-      if (!record) continue; // not a record Quire could read back: left in the replica, never in the notebook
-      if (a.kind === 'article' && !(await this.fetchTexts(record as ArticleRecord))) {
-        this.waiting.add(a.docId);
-        continue;
+      // Not a record Quire could read back: left in the replica, never in the notebook.
+      if (record) valid.push({ ...a, record });
+    }
+    const incomplete = await this.fetchTexts(
+      valid.flatMap((a) => (a.kind === 'article' && a.record ? [a.record as ArticleRecord] : [])),
+    );
+    for (const a of valid) {
+      if (a.record !== null && a.kind === 'article') {
+        if (incomplete.has(a.id)) {
+          this.waiting.add(a.docId);
+          continue;
+        }
+        articlesHere.add(a.id);
       }
-      if (a.kind === 'article') articlesHere.add(a.id);
-      if (a.kind === 'highlight') {
-        const articleId = (record as Highlight).articleId;
+      if (a.record !== null && a.kind === 'highlight') {
+        const articleId = (a.record as Highlight).articleId;
         if (!articlesHere.has(articleId) && !store.get('article', articleId)) {
           this.waiting.add(a.docId);
           continue;
         }
       }
-      ready.push({ ...a, record });
+      ready.push(a);
     }
     return ready;
   }
 
-  private async fetchTexts(article: ArticleRecord): Promise<boolean> {
+  /**
+   * Stores the texts and original files arriving articles point at, all of a batch in one write. Returns the
+   * articles whose text has not arrived yet (they wait; an original file is a convenience, not required).
+   */
+  private async fetchTexts(articles: readonly ArticleRecord[]): Promise<Set<string>> {
     const { store } = this.session;
-    const here = store.get('article', article.id);
-    if (article.bodyKey && here?.bodyKey !== article.bodyKey) {
-      const bytes = await this.replica.readBody(article.bodyKey);
-      if (!bytes) return false;
-      const body = JSON.parse(bytes.toString('utf8')) as Parameters<typeof encodeBody>[0];
-      const [key] = await store.writeBodies([body]);
-      if (key !== article.bodyKey) return false;
+    const incomplete = new Set<string>();
+    const bodies: Omit<ArticleBody, 'id'>[] = [];
+    const bodyOwners: ArticleRecord[] = [];
+    const sources = new Map<string, Uint8Array>();
+    for (const article of articles) {
+      const here = store.get('article', article.id);
+      if (article.bodyKey && here?.bodyKey !== article.bodyKey) {
+        const bytes = await this.replica.readBody(article.bodyKey);
+        if (!bytes) {
+          incomplete.add(article.id);
+          continue;
+        }
+        bodies.push(JSON.parse(bytes.toString('utf8')) as Omit<ArticleBody, 'id'>);
+        bodyOwners.push(article);
+      }
+      if (here?.sourceHash !== article.sourceHash && !sources.has(article.sourceHash)) {
+        const bytes = await this.replica.readSource(article.sourceHash);
+        if (bytes) sources.set(article.sourceHash, bytes);
+      }
     }
-    if (here?.sourceHash !== article.sourceHash) {
-      const bytes = await this.replica.readSource(article.sourceHash);
-      // The original file is a convenience (re-extraction); the article is complete without it.
-      if (bytes) await store.writeSources(new Map([[article.sourceHash, bytes]]));
-    }
-    return true;
+    const keys = bodies.length > 0 ? await store.writeBodies(bodies) : [];
+    keys.forEach((key, i) => {
+      // A text that does not hash to the key its article names is not that article's text: it waits.
+      if (key !== bodyOwners[i]!.bodyKey) incomplete.add(bodyOwners[i]!.id);
+    });
+    if (sources.size > 0) await store.writeSources(sources);
+    return incomplete;
   }
 
   // --- status ---
@@ -431,8 +466,8 @@ export class SyncEngine {
   private async refreshWaiting(): Promise<void> {
     const pushed = await this.local.get(PUSHED_MARK).catch(() => null);
     this.pushedSeq = pushed?.seq ?? 0;
-    const changes = await this.local.changes({ since: this.pushedSeq, style: 'main_only', limit: 100_000 });
-    this.localSeq = Number(this.pushedSeq) + changes.results.filter((r) => !r.id.startsWith('_')).length;
+    // Every write to the replica since the last sync: what this machine has that the server may not.
+    this.localSeq = (await this.local.info()).update_seq;
     if (this.current.state === 'waiting' || this.current.state === 'synced') {
       const waiting = this.waitingCount();
       const at = this.current.state === 'synced' ? this.current.at : null;
