@@ -11,6 +11,8 @@ PouchDB.plugin(memory);
 
 export interface TestCouch {
   url: string;
+  /** Sign-in for the server itself (a real CouchDB's admin); null for the in-memory server without users. */
+  admin: { username: string; password: string } | null;
   port: number;
   /** Answers every request with this instead of CouchDB's protocol (null: behave). */
   garbage: string | null;
@@ -23,9 +25,19 @@ export interface TestCouch {
 
 let serverCount = 0;
 
+/** Prefixes test database names, so runs against one real CouchDB never meet an earlier run's data. */
+export const runTag = `r${Date.now().toString(36)}${process.pid}`;
+
+/**
+ * With QUIRE_TEST_COUCHDB (e.g. `http://admin:pw@127.0.0.1:5984`, the CI job's CouchDB 3 container) tests that do
+ * not need to break the server use that real CouchDB; fault tests (`controllable`) and sign-in tests always get the
+ * in-memory one, which can be stopped, made to answer garbage, and given users.
+ */
 export async function startTestCouch(
-  options: { users?: Record<string, string>; port?: number } = {},
+  options: { users?: Record<string, string>; port?: number; controllable?: boolean } = {},
 ): Promise<TestCouch> {
+  const real = process.env.QUIRE_TEST_COUCHDB;
+  if (real && !options.users && !options.controllable) return realCouch(real);
   // Each server its own in-memory databases, kept across stop/start (a server restart keeps its data).
   const prefix = `couch${++serverCount}-${process.pid}-`;
   const Db = PouchDB.defaults({ adapter: 'memory', prefix } as Parameters<typeof PouchDB.defaults>[0]);
@@ -33,6 +45,7 @@ export async function startTestCouch(
   const couchApp = expressPouchdb(Db, { mode: 'minimumForPouchDB', inMemoryConfig: true });
   const couch: TestCouch = {
     url: '',
+    admin: null,
     port: options.port ?? 0,
     garbage: null,
     stop,
@@ -83,4 +96,25 @@ export async function startTestCouch(
   }
   await start();
   return couch;
+}
+
+function realCouch(address: string): TestCouch {
+  const url = new URL(address);
+  const admin = url.username
+    ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+    : null;
+  url.username = '';
+  url.password = '';
+  const refuse = () => {
+    throw new Error('A real CouchDB cannot be stopped or broken by a test; ask for a controllable server.');
+  };
+  return {
+    url: url.toString().replace(/\/+$/, ''),
+    admin,
+    port: Number(url.port),
+    garbage: null,
+    stop: async () => undefined,
+    start: async () => refuse(),
+    dropConnections: refuse,
+  };
 }

@@ -25,7 +25,7 @@ export async function openMember(
   name: string,
   server: string,
   db: string,
-  credentials: { username: string; password: string } | null = null,
+  credentials: { username: string; password: string } | null = testCouchAdmin(server),
 ): Promise<Member> {
   const root = await tempDir(`quire-sync-${name}-`);
   const dir = join(root, 'notebook');
@@ -84,4 +84,18 @@ export async function openMember(
     },
   };
   return member;
+}
+
+/** A real CouchDB under test (QUIRE_TEST_COUCHDB) is signed in to as its admin. */
+function testCouchAdmin(server: string): { username: string; password: string } | null {
+  const real = process.env.QUIRE_TEST_COUCHDB;
+  if (!real) return null;
+  const url = new URL(real);
+  url.username = '';
+  url.password = '';
+  if (url.toString().replace(/\/+$/, '') !== server || !new URL(real).username) return null;
+  return {
+    username: decodeURIComponent(new URL(real).username),
+    password: decodeURIComponent(new URL(real).password),
+  };
 }

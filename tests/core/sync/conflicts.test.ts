@@ -1,7 +1,7 @@
 // Offline edits that collide: both versions kept, a deterministic result on both sides, every conflict listed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedFiles } from '../../helpers/notebook';
-import { startTestCouch, type TestCouch } from '../../helpers/couch-server';
+import { runTag, startTestCouch, type TestCouch } from '../../helpers/couch-server';
 import { openMember, type Member } from '../../helpers/sync-member';
 
 let couch: TestCouch;
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function pair(): Promise<[Member, Member]> {
-  const db = `conflicts${++dbCount}`;
+  const db = `${runTag}-conflicts${++dbCount}`;
   const ana = await openMember('ana', couch.url, db);
   const ben = await openMember('ben', couch.url, db);
   members.push(ana, ben);

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/main/core/sync/docs';
 import { seedFiles } from '../../helpers/notebook';
-import { startTestCouch } from '../../helpers/couch-server';
+import { runTag, startTestCouch } from '../../helpers/couch-server';
 import { openMember, type Member } from '../../helpers/sync-member';
 import { randomWork, type Written } from '../../helpers/random-ops';
 
@@ -37,8 +37,8 @@ describe('two machines working offline', () => {
   it(`${OPS} random operations on each side, then sync: both converge and nothing written is lost`, async () => {
     const couch = await startTestCouch();
     try {
-      const ana = await openMember('ana', couch.url, 'converge');
-      const ben = await openMember('ben', couch.url, 'converge');
+      const ana = await openMember('ana', couch.url, `${runTag}-converge`);
+      const ben = await openMember('ben', couch.url, `${runTag}-converge`);
       members.push(ana, ben);
       await ana.call('importPaths', { paths: [seedFiles.ties] });
       const [article] = await ana.call('articleList', {});

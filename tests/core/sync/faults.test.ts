@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 async function setup(users?: Record<string, string>) {
-  const couch = await startTestCouch(users ? { users } : {});
+  const couch = await startTestCouch(users ? { users, controllable: true } : { controllable: true });
   couches.push(couch);
   return couch;
 }

@@ -1,7 +1,7 @@
 // Two notebooks sharing one database on a real CouchDB-protocol server (express-pouchdb on 127.0.0.1).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedFiles } from '../../helpers/notebook';
-import { startTestCouch, type TestCouch } from '../../helpers/couch-server';
+import { runTag, startTestCouch, type TestCouch } from '../../helpers/couch-server';
 import { openMember, type Member } from '../../helpers/sync-member';
 
 let couch: TestCouch;
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function team(...names: string[]): Promise<Member[]> {
-  const db = `team${++dbCount}`;
+  const db = `${runTag}-team${++dbCount}`;
   const out = [];
   for (const name of names) out.push(await openMember(name, couch.url, db));
   members.push(...out);

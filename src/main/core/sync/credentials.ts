@@ -15,7 +15,10 @@ export interface CredentialStore {
   set(server: string, db: string, credentials: Credentials): Promise<void>;
 }
 
-const fileSchema = z.record(z.string(), z.object({ username: z.string(), password: z.string() }));
+export const credentialsFileSchema = z.record(
+  z.string(),
+  z.object({ username: z.string(), password: z.string() }),
+);
 
 const keyOf = (server: string, db: string): string => `${server}|${db}`;
 
@@ -56,7 +59,7 @@ export class FileCredentialStore implements CredentialStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
       throw e;
     }
-    const parsed = fileSchema.safeParse(safeJson(text));
+    const parsed = credentialsFileSchema.safeParse(safeJson(text));
     return parsed.success ? parsed.data : {};
   }
 }
