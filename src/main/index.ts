@@ -3,6 +3,8 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { homedir } from 'node:os';
 import { createServices } from './core/app/create';
+import { useCredentialStore } from './core/sync/host';
+import { SafeStorageCredentialStore } from './sync-credentials';
 import { resolveNotebookDir, userDataDir } from './core/app/paths';
 import { APP_VERSION } from './core/app/version';
 import { toApiError } from './core/errors';
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     rebuildWorker: rebuildWorkerBeside(import.meta.url),
   });
   const { core, events } = services;
+  useCredentialStore(core, new SafeStorageCredentialStore(dataDir));
 
   registerIpc(services.api, isTrustedSender);
   registerDesktopIpc(isTrustedSender);

@@ -474,6 +474,31 @@ function validInput(
           fc.array(fc.record({ name: fileName, data: uploadDataWith(openIssues) }), { maxLength: 2 }),
         ),
       });
+    case 'syncStatus':
+    case 'syncNow':
+    case 'syncConflicts':
+      return record({});
+    case 'syncShare':
+      // Only addresses refused before any connection: the fuzzer must not reach out to the network.
+      return record({
+        remote: fc.oneof(
+          hostileString,
+          fc.constantFrom('http://couch.example.org/team', 'ftp://x/y', 'not a url'),
+        ),
+        db: optional(hostileString),
+        username: optional(hostileString),
+        password: optional(hostileString),
+        author: hostileString,
+      });
+    case 'syncSettle':
+      return record({ docId: hostileString, record: fc.oneof(fc.constant(null), fc.jsonValue()) });
+    case 'coderAgreement':
+      return record({
+        coderA: hostileString,
+        coderB: hostileString,
+        articleIds: optional(fc.array(article, { maxLength: 3 })),
+        tagIds: optional(fc.array(tag, { maxLength: 3 })),
+      });
   }
 }
 

@@ -6,6 +6,7 @@ import { citationStyleIds } from './references/style-list';
 import { metadataFields } from './types';
 import type { CodedSegments, CodeDocumentMatrix, CodesOverTime, CooccurrenceMatrix } from './codebook/types';
 import type { EmbedView, GraphData, LinkSuggestion, NoteLinks } from './notes/note-views';
+import type { AgreementView, Conflict, SyncView } from './sync/views';
 import type {
   ArticleFormat,
   ArticleRecord,
@@ -314,6 +315,29 @@ export const apiSchemas = {
   /** Deletes for good: the given entries, or everything in the Trash. */
   trashEmpty: z.object({ ids: z.array(id).max(100_000).optional() }).strict(),
 
+  /** Team notebooks (CouchDB): where sync stands; share or join; sync now; conflicts; compare coders. */
+  syncStatus: none,
+  syncShare: z
+    .object({
+      remote: text(2000).min(1),
+      db: text(240).optional(),
+      username: text(200).optional(),
+      password: text(1000).optional(),
+      author: text(120).trim().min(1),
+    })
+    .strict(),
+  syncNow: none,
+  syncConflicts: none,
+  /** Settles a conflict with the chosen or merged version (`record`; null keeps it deleted). */
+  syncSettle: z.object({ docId: text(400).min(1), record: z.unknown() }).strict(),
+  coderAgreement: z
+    .object({
+      coderA: text(120).min(1),
+      coderB: text(120).min(1),
+      articleIds: z.array(id).max(100_000).optional(),
+      tagIds: z.array(id).max(10_000).optional(),
+    })
+    .strict(),
   exportMarkdown: z
     .object({ dir: text(4096).min(1), onConflict: z.enum(['ask', 'overwrite', 'keep-both']).default('ask') })
     .strict(),
@@ -688,6 +712,12 @@ export interface ApiOutputs {
   trashList: TrashItem[];
   trashRestore: { id: string; kind: TrashEntry['kind']; notes: string[] };
   trashEmpty: { removed: number };
+  syncStatus: SyncView;
+  syncShare: SyncView;
+  syncNow: SyncView;
+  syncConflicts: Conflict[];
+  syncSettle: SyncView;
+  coderAgreement: AgreementView;
   exportMarkdown: ExportReport;
   exportMarkdownZip: ZipDownload;
   exportTo: ExportResult;
@@ -723,6 +753,8 @@ export const errorCodes = [
   'IO_ERROR',
   'CONFLICT',
   'FORBIDDEN',
+  'SYNC_REFUSED',
+  'SYNC_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -749,6 +781,8 @@ export interface QuireEvents {
   notebook: NotebookInfo;
   /** A change set was committed: every view applies it (one event per user operation). */
   committed: CommitEvent;
+  /** A shared notebook's sync changed state ("Synced", "3 changes waiting", "Offline — your work is kept"). */
+  sync: SyncView;
   /** A desktop menu item or accelerator, forwarded to the UI's command registry. */
   command: { id: string };
 }

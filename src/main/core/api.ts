@@ -14,6 +14,7 @@ import { notebookHandlers } from './handlers/notebook';
 import { noteLinkHandlers } from './handlers/note-links';
 import { noteHandlers } from './handlers/notes';
 import { searchHandlers } from './handlers/search';
+import { syncHandlers } from './handlers/sync';
 import { tagHandlers } from './handlers/tags';
 import { trashHandlers } from './handlers/trash';
 
@@ -34,6 +35,7 @@ export const handlers = {
   ...trashHandlers,
   ...exportHandlers,
   ...exchangeHandlers,
+  ...syncHandlers,
 } satisfies Handlers<ApiMethod>;
 
 /** The handlers bound to one core: what the transports call through dispatch(). */

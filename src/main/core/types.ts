@@ -93,6 +93,10 @@ export interface ArticleRecord extends ArticleMetadata {
    * their text is `bodies/<xx>/<id>.json`.
    */
   bodyKey?: string;
+  /** Who imported it, in a shared notebook (their user name). */
+  importedBy?: string;
+  /** Who changed its memo, metadata or blocks last, in a shared notebook. */
+  updatedBy?: string;
 }
 
 /** The bulky part, sharded into its own file per article. */
@@ -130,6 +134,10 @@ export interface Tag {
   /** The researcher's thinking about the code (a code memo). */
   memo: string;
   createdAt: string;
+  /** Who wrote it first, in a shared notebook (their user name). */
+  author?: string;
+  /** Who changed it last, in a shared notebook. */
+  updatedBy?: string;
 }
 
 export interface Highlight {
@@ -144,6 +152,10 @@ export interface Highlight {
   createdAt: string;
   /** True when re-anchoring could not find the quote any more; shown to the user, never dropped. */
   orphaned: boolean;
+  /** Who wrote it first, in a shared notebook (their user name). */
+  author?: string;
+  /** Who changed it last, in a shared notebook. */
+  updatedBy?: string;
 }
 
 export interface Note {
@@ -153,6 +165,10 @@ export interface Note {
   body: string;
   createdAt: string;
   updatedAt: string;
+  /** Who wrote it first, in a shared notebook (their user name). */
+  author?: string;
+  /** Who changed it last, in a shared notebook. */
+  updatedBy?: string;
 }
 
 /** Something deleted, kept restorable with everything that went with it. */
@@ -187,8 +203,11 @@ export type Change = {
   [K in RecordKind]: { kind: K; id: string; before: RecordTypes[K] | null; after: RecordTypes[K] | null };
 }[RecordKind];
 
-/** What started a change: the researcher, undo/redo of theirs, or Quire itself (repairs, trash expiry). */
-export type ChangeOrigin = 'user' | 'undo' | 'redo' | 'system';
+/**
+ * What started a change: the researcher, undo/redo of theirs, Quire itself (repairs, trash expiry), or another
+ * member of a shared notebook (arrived by replication; not an undo step here).
+ */
+export type ChangeOrigin = 'user' | 'undo' | 'redo' | 'system' | 'remote';
 
 /**
  * Something the researcher must hear about the notebook itself (a damaged file set aside, records restored from a

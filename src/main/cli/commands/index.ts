@@ -17,6 +17,8 @@ import { searchCommand } from './search';
 import { serveCommand } from './serve';
 import { showCommand } from './show';
 import { tagsCommand } from './tags';
+import { shareCommand } from './share';
+import { syncCommand } from './sync';
 
 /** The flags a command reads, in node:util parseArgs form. */
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -121,6 +123,34 @@ export const commands: readonly CliCommand[] = [
       ['notices [--notebook DIR] [--json] [--ack]', "what happened to the notebook's files; --ack: seen"],
     ],
     options: { ack: { type: 'boolean', default: false } },
+  },
+  {
+    name: 'share',
+    run: shareCommand,
+    usage: [
+      [
+        'share   [--notebook DIR] --remote URL [--db NAME] [--user NAME] [--as AUTHOR] [--json]',
+        'share the notebook on a CouchDB server, or join the one there (password: QUIRE_SYNC_PASSWORD)',
+      ],
+    ],
+    options: {
+      remote: { type: 'string' },
+      db: { type: 'string' },
+      user: { type: 'string' },
+      as: { type: 'string' },
+    },
+  },
+  {
+    name: 'sync',
+    run: syncCommand,
+    usage: [
+      [
+        'sync    [--notebook DIR] [--once | --live] [--json]',
+        'sync a shared notebook once, or live until stopped',
+      ],
+      ['sync status [--notebook DIR] [--json]', 'where sync stands: changes waiting, conflicts'],
+    ],
+    options: { once: { type: 'boolean', default: false }, live: { type: 'boolean', default: false } },
   },
   {
     name: 'serve',

@@ -25,9 +25,16 @@ export interface CommitOptions extends StepOptions {
   bodies?: readonly ArticleBody[];
 }
 
+/** Hears every committed change set, after search and counts reflect it (replication pushes from here). */
+export type CommitSubscriber = (cs: Committed) => void;
+
 export class NotebookSession {
   readonly derived: Derived;
+  /** Who makes this notebook's changes (a shared notebook's user name): stamped on what they write. */
+  author: string | null = null;
   private keeper!: SearchKeeper;
+  private readonly subscribers = new Set<CommitSubscriber>();
+  private readonly closers: (() => Promise<void>)[] = [];
   private readonly bodies = new Map<string, ArticleBody>();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -100,13 +107,22 @@ export class NotebookSession {
     options: CommitOptions = {},
   ): Promise<{ value: T; committed: Committed | null }> {
     const run = async () => {
-      const result = await this.store.commit({ label, origin: options.origin ?? 'user' }, build);
+      const origin = options.origin ?? 'user';
+      const author = origin === 'user' ? this.author : null;
+      const stamped = author ? (tx: Transaction) => stampAuthor(tx, build(tx), author) : build;
+      const result = await this.store.commit({ label, origin }, stamped);
       if (result.committed) await this.publish(result.committed, options);
       return result;
     };
     const result = this.queue.then(run);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Every committed change set from now on, in commit order; returns the unsubscribe. */
+  subscribe(subscriber: CommitSubscriber): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
   }
 
   async undo(): Promise<{ label: string; state: UndoState }> {
@@ -121,7 +137,13 @@ export class NotebookSession {
     return this.history.state();
   }
 
+  /** Runs before the notebook closes (sync stops and hands over what it holds), while commits still work. */
+  onClose(closer: () => Promise<void>): void {
+    this.closers.push(closer);
+  }
+
   async close(): Promise<void> {
+    for (const closer of this.closers.splice(0)) await closer().catch(() => undefined);
     await this.queue;
     await this.keeper.close();
     await this.store.close({ keepBodies: this.history.bodyKeys() });
@@ -153,6 +175,7 @@ export class NotebookSession {
     await this.keeper.apply(cs, fresh);
     if (cs.origin === 'user') this.history.record(cs, options, this.now().getTime());
     this.emit('committed', this.event(cs, touchedTags));
+    for (const subscriber of this.subscribers) subscriber(cs);
   }
 
   private event(cs: Committed, touchedTags: Set<string>): CommitEvent {
@@ -177,4 +200,24 @@ export class NotebookSession {
       trashCount: store.list('trash').length,
     };
   }
+}
+
+/**
+ * The records a person writes carry who wrote them first (`author`; an article's `importedBy`, since its `author` is
+ * the article's own) and who changed them last (`updatedBy`).
+ */
+function stampAuthor<T>(tx: Transaction, value: T, who: string): T {
+  for (const c of tx.changes()) {
+    if (c.kind === 'trash' || !c.after) continue;
+    if (c.kind === 'article') {
+      const importedBy = c.before ? c.after.importedBy : who;
+      if (c.after.updatedBy === who && c.after.importedBy === importedBy) continue;
+      tx.put('article', { ...c.after, importedBy, updatedBy: who });
+      continue;
+    }
+    const author = c.before ? (c.before.author ?? c.after.author) : who;
+    if (c.after.updatedBy === who && c.after.author === author) continue;
+    tx.put(c.kind, { ...c.after, author, updatedBy: who } as typeof c.after);
+  }
+  return value;
 }

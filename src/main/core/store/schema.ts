@@ -61,6 +61,8 @@ export const articleRecordSchema = z.object({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+  importedBy: z.string().optional(),
+  updatedBy: z.string().optional(),
 }) satisfies z.ZodType<ArticleRecord>;
 
 export const articleBodySchema = z.object({
@@ -80,6 +82,9 @@ export const tagSchema = z.object({
   color: z.string(),
   memo: z.string(),
   createdAt: isoTime,
+  // Who wrote it first and who changed it last, in a shared notebook.
+  author: z.string().optional(),
+  updatedBy: z.string().optional(),
 }) satisfies z.ZodType<Tag>;
 
 export const highlightSchema = z.object({
@@ -92,6 +97,9 @@ export const highlightSchema = z.object({
   memo: z.string(),
   createdAt: isoTime,
   orphaned: z.boolean(),
+  // Who wrote it first and who changed it last, in a shared notebook.
+  author: z.string().optional(),
+  updatedBy: z.string().optional(),
 }) satisfies z.ZodType<Highlight>;
 
 export const noteSchema = z.object({
@@ -100,6 +108,9 @@ export const noteSchema = z.object({
   body: z.string(),
   createdAt: isoTime,
   updatedAt: isoTime,
+  // Who wrote it first and who changed it last, in a shared notebook.
+  author: z.string().optional(),
+  updatedBy: z.string().optional(),
 }) satisfies z.ZodType<Note>;
 
 export const trashEntrySchema = z.object({

@@ -13,6 +13,7 @@ import { notes } from './notes.svelte';
 import { reader } from './reader.svelte';
 import { tags } from './tags.svelte';
 import { trash } from './trash.svelte';
+import { team } from './team.svelte';
 import { ui } from './ui.svelte';
 
 export interface Command {
@@ -122,6 +123,10 @@ export const commands: Command[] = [
     run: () =>
       tags.selectedId ? tags.mergeInto(tags.selectedId) : ui.toast('Choose a tag in the sidebar first.'),
   },
+  { id: 'share-notebook', title: 'Share notebook…', run: () => void (team.dialog = 'share') },
+  { id: 'join-notebook', title: 'Join shared notebook…', run: () => void (team.dialog = 'join') },
+  { id: 'sync-now', title: 'Sync now', run: () => team.syncNow() },
+  { id: 'show-conflicts', title: 'Show sync conflicts', run: () => team.openConflicts() },
   { id: 'export-markdown', title: 'Export notes as Markdown', run: exportMarkdown },
   {
     id: 'export',

@@ -21,6 +21,7 @@ import { search } from './search.svelte';
 import { pictures } from './pictures.svelte';
 import { segments } from './segments.svelte';
 import { tags } from './tags.svelte';
+import { team } from './team.svelte';
 import { trash } from './trash.svelte';
 import { ui } from './ui.svelte';
 
@@ -73,6 +74,7 @@ class SyncState {
     reader.apply(e);
     articleControl.apply(e);
     search.apply(e);
+    team.apply(e);
   }
 
   /** Shows `notebook.info`'s notebook as it was last left: views, query, sort and pane widths. */
@@ -88,7 +90,7 @@ class SyncState {
     library.restore();
     layout.restore();
     reading.restore();
-    await this.load();
+    await Promise.all([this.load(), team.load()]);
     await this.reopen();
   }
 

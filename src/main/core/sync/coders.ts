@@ -1,0 +1,36 @@
+// Who coded what: a highlight's coder is the person who made it (its `author`, stamped in the commit path of a
+// shared notebook). Used to filter the reader, the coded segments and the matrices by coder, and by agreement.
+import type { Highlight } from '../types';
+import type { CodedSegment } from './agreement';
+
+export function coderOf(h: Pick<Highlight, 'author'>): string | null {
+  return h.author ?? null;
+}
+
+/** The highlights a coder made; `null` asks for those made before the notebook was shared (no author). */
+export function byCoder<H extends Pick<Highlight, 'author'>>(
+  highlights: readonly H[],
+  coder: string | null,
+): H[] {
+  return highlights.filter((h) => coderOf(h) === coder);
+}
+
+/** Every coder who made a highlight, sorted. */
+export function codersOf(highlights: readonly Pick<Highlight, 'author'>[]): string[] {
+  const names = new Set<string>();
+  for (const h of highlights) if (h.author) names.add(h.author);
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
+/** A highlight as coded segments: one per code it carries. */
+export function segmentsOf(h: Highlight): CodedSegment[] {
+  const coder = coderOf(h);
+  if (!coder || h.orphaned) return [];
+  return h.tagIds.map((codeId) => ({
+    coder,
+    documentId: h.articleId,
+    codeId,
+    start: h.position.start,
+    end: h.position.end,
+  }));
+}

@@ -1,0 +1,162 @@
+// Offline edits that collide: both versions kept, a deterministic result on both sides, every conflict listed.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedFiles } from '../../helpers/notebook';
+import { runTag, startTestCouch, type TestCouch } from '../../helpers/couch-server';
+import { openMember, type Member } from '../../helpers/sync-member';
+
+let couch: TestCouch;
+let dbCount = 0;
+const members: Member[] = [];
+
+beforeAll(async () => {
+  couch = await startTestCouch();
+});
+afterAll(async () => {
+  await couch.stop();
+});
+afterEach(async () => {
+  await Promise.all(members.splice(0).map((m) => m.cleanup()));
+});
+
+async function pair(): Promise<[Member, Member]> {
+  const db = `${runTag}-conflicts${++dbCount}`;
+  const ana = await openMember('ana', couch.url, db);
+  const ben = await openMember('ben', couch.url, db);
+  members.push(ana, ben);
+  return [ana, ben];
+}
+
+/** Each syncs until both have everything (A, B, A). */
+async function syncAll(a: Member, b: Member): Promise<void> {
+  await a.engine.syncOnce();
+  await b.engine.syncOnce();
+  await a.engine.syncOnce();
+}
+
+describe('conflicts', () => {
+  it('the same note edited on two machines offline: both versions kept, both sides agree, the conflict is listed', async () => {
+    const [ana, ben] = await pair();
+    const note = await ana.call('noteCreate', { title: 'Findings', body: 'Line one.\n' });
+    await syncAll(ana, ben);
+    await ana.call('noteUpdate', { id: note.id, body: 'Line one.\nAna adds this.\n' });
+    await ben.call('noteUpdate', { id: note.id, body: 'Line one.\nBen adds that.\n' });
+    await syncAll(ana, ben);
+
+    const aBody = ana.core.session().store.get('note', note.id)!.body;
+    const bBody = ben.core.session().store.get('note', note.id)!.body;
+    expect(aBody).toBe(bBody);
+    for (const m of [ana, ben]) {
+      expect(m.engine.conflictIds()).toEqual([`note:${note.id}`]);
+      const leaves = await m.engine.replica.leaves(`note:${note.id}`);
+      const bodies = leaves.map((l) => (l.record as { body: string }).body).sort();
+      expect(bodies).toEqual(['Line one.\nAna adds this.\n', 'Line one.\nBen adds that.\n']);
+    }
+  });
+
+  it('a highlight deleted on one side and memo-edited on the other survives with the memo, and is flagged', async () => {
+    const [ana, ben] = await pair();
+    await ana.call('importPaths', { paths: [seedFiles.ties] });
+    const [article] = await ana.call('articleList', {});
+    const h = await ana.call('highlightCreate', {
+      articleId: article!.id,
+      start: 0,
+      end: 30,
+      tagNames: ['x'],
+    });
+    await syncAll(ana, ben);
+    await ana.call('highlightDelete', { id: h.id });
+    await ben.call('highlightUpdate', { id: h.id, memo: 'Keep this thought' });
+    await syncAll(ana, ben);
+    for (const m of [ana, ben]) {
+      expect(m.core.session().store.get('highlight', h.id)?.memo).toBe('Keep this thought');
+      expect(m.engine.conflictIds()).toContain(`highlight:${h.id}`);
+    }
+  });
+
+  it('a tag renamed on one side and deleted on the other (what a merge does to it): the same result on both sides', async () => {
+    const [ana, ben] = await pair();
+    const war = await ana.call('tagCreate', { name: 'war' });
+    const conflict = await ana.call('tagCreate', { name: 'conflict' });
+    await syncAll(ana, ben);
+    await ana.call('tagUpdate', { id: war.id, name: 'armed conflict' });
+    // This branch has no tag merge yet (issue 9); a merge removes the merged tag, which is what collides here.
+    await ben.call('tagDelete', { id: war.id });
+    await syncAll(ana, ben);
+    const names = (m: Member) =>
+      m.core
+        .session()
+        .store.list('tag')
+        .map((t) => `${t.id}:${t.name}`)
+        .sort();
+    expect(names(ana)).toEqual(names(ben));
+    expect(names(ana)).toContain(`${conflict.id}:conflict`);
+    // The rename is not lost: the renamed tag survives the removal, flagged.
+    expect(names(ana)).toContain(`${war.id}:armed conflict`);
+    expect(ana.engine.conflictIds()).toContain(`tag:${war.id}`);
+  });
+});
+
+describe('settling a conflict', () => {
+  it('offers a clean three-way merge of a note; the merged text becomes the one version on both machines', async () => {
+    const [ana, ben] = await pair();
+    const note = await ana.call('noteCreate', { title: 'Plan', body: 'Intro\nMiddle\nEnd' });
+    await syncAll(ana, ben);
+    await ana.call('noteUpdate', { id: note.id, body: 'Intro by Ana\nMiddle\nEnd' });
+    await ben.call('noteUpdate', { id: note.id, body: 'Intro\nMiddle\nEnd by Ben' });
+    await syncAll(ana, ben);
+
+    const [conflict] = await ana.engine.listConflicts();
+    expect(conflict).toMatchObject({ docId: `note:${note.id}`, type: 'edited', title: 'Plan' });
+    expect(conflict!.versions.map((v) => v.by).sort()).toEqual(['ana', 'ben']);
+    expect(conflict!.merged).toBe('Intro by Ana\nMiddle\nEnd by Ben');
+
+    const current = ana.core.session().store.get('note', note.id)!;
+    await ana.engine.settle(conflict!.docId, { ...current, body: conflict!.merged });
+    await syncAll(ana, ben);
+    for (const m of [ana, ben]) {
+      expect(m.core.session().store.get('note', note.id)!.body).toBe('Intro by Ana\nMiddle\nEnd by Ben');
+      expect(await m.engine.listConflicts()).toEqual([]);
+    }
+  });
+
+  it('offers no merge when both changed the same line; choosing the losing version makes it current everywhere', async () => {
+    const [ana, ben] = await pair();
+    const note = await ana.call('noteCreate', { title: 'Plan', body: 'One line' });
+    await syncAll(ana, ben);
+    await ana.call('noteUpdate', { id: note.id, body: 'Ana’s line' });
+    await ben.call('noteUpdate', { id: note.id, body: 'Ben’s line' });
+    await syncAll(ana, ben);
+    const [conflict] = await ben.engine.listConflicts();
+    expect(conflict!.merged).toBeNull();
+    const loser = conflict!.versions.find((v) => !v.current)!;
+    await ben.engine.settle(conflict!.docId, loser.record);
+    await syncAll(ben, ana);
+    const body = (loser.record as { body: string }).body;
+    for (const m of [ana, ben]) {
+      expect(m.core.session().store.get('note', note.id)!.body).toBe(body);
+      expect(m.engine.conflictIds()).toEqual([]);
+    }
+  });
+
+  it('a highlight kept after a deletion collided with a memo edit stops being flagged once acknowledged', async () => {
+    const [ana, ben] = await pair();
+    await ana.call('importPaths', { paths: [seedFiles.ties] });
+    const [article] = await ana.call('articleList', {});
+    const h = await ana.call('highlightCreate', {
+      articleId: article!.id,
+      start: 0,
+      end: 30,
+      tagNames: ['x'],
+    });
+    await syncAll(ana, ben);
+    await ana.call('highlightDelete', { id: h.id });
+    await ben.call('highlightUpdate', { id: h.id, memo: 'Keep this thought' });
+    await syncAll(ana, ben);
+    const [conflict] = await ana.engine.listConflicts();
+    expect(conflict).toMatchObject({ type: 'deleted', id: h.id });
+    await ana.engine.settle(conflict!.docId, conflict!.versions.find((v) => v.record)!.record);
+    await syncAll(ana, ben);
+    expect(await ben.engine.listConflicts()).toEqual([]);
+    expect(ben.core.session().store.get('highlight', h.id)?.memo).toBe('Keep this thought');
+  });
+});

@@ -1,0 +1,141 @@
+// Two notebooks sharing one database on a real CouchDB-protocol server (express-pouchdb on 127.0.0.1).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seedFiles } from '../../helpers/notebook';
+import { runTag, startTestCouch, type TestCouch } from '../../helpers/couch-server';
+import { openMember, type Member } from '../../helpers/sync-member';
+
+let couch: TestCouch;
+let dbCount = 0;
+const members: Member[] = [];
+
+beforeAll(async () => {
+  couch = await startTestCouch();
+});
+afterAll(async () => {
+  await couch.stop();
+});
+afterEach(async () => {
+  await Promise.all(members.splice(0).map((m) => m.cleanup()));
+});
+
+async function team(...names: string[]): Promise<Member[]> {
+  const db = `${runTag}-team${++dbCount}`;
+  const out = [];
+  for (const name of names) out.push(await openMember(name, couch.url, db));
+  members.push(...out);
+  return out;
+}
+
+async function importSeed(m: Member): Promise<string> {
+  await m.call('importPaths', { paths: [seedFiles.ties] });
+  const [article] = await m.call('articleList', {});
+  return article!.id;
+}
+
+/** Every record of every kind, as the notebook holds it. */
+function snapshot(m: Member) {
+  const { store } = m.core.session();
+  const kinds = ['article', 'tag', 'highlight', 'note', 'trash'] as const;
+  return Object.fromEntries(
+    kinds.map((k) => [k, [...store.list(k)].sort((a, b) => a.id.localeCompare(b.id))]),
+  );
+}
+
+describe('a shared notebook', () => {
+  it('reaches a member who joins: articles with their text, codes, highlights, memos, notes, and who wrote them', async () => {
+    const [ana, ben] = await team('ana', 'ben');
+    const articleId = await importSeed(ana!);
+    const h = await ana!.call('highlightCreate', { articleId, start: 0, end: 40, tagNames: ['arms-trade'] });
+    await ana!.call('highlightUpdate', { id: h.id, memo: 'Why this matters' });
+    await ana!.call('noteCreate', { title: 'Field notes', body: 'Met the editor.' });
+    await ana!.engine.syncOnce();
+    const status = await ben!.engine.syncOnce();
+    expect(status.state).toBe('synced');
+
+    expect(snapshot(ben!)).toEqual(snapshot(ana!));
+    const got = ben!.core.session().store.get('highlight', h.id)!;
+    expect(got.memo).toBe('Why this matters');
+    expect(got.author).toBe('ana');
+    expect(ben!.core.session().store.get('tag', got.tagIds[0]!)!.author).toBe('ana');
+    // The text arrived with it (fetched once, by content hash), and search, fed by the remote commit, finds it.
+    const article = ben!.core.session().store.get('article', articleId)!;
+    const body = await ben!.core.session().body(article);
+    expect(body.text.slice(0, 40)).toBe(got.quote.exact);
+    const hits = await ben!.call('search', { query: got.quote.exact.split(/\s+/).slice(0, 3).join(' ') });
+    expect(JSON.stringify(hits)).toContain(articleId);
+  });
+
+  it('edits on both sides reach the other, and remote changes are not undo steps here', async () => {
+    const [ana, ben] = await team('ana', 'ben');
+    const articleId = await importSeed(ana!);
+    await ana!.engine.syncOnce();
+    await ben!.engine.syncOnce();
+    await ben!.call('highlightCreate', { articleId, start: 10, end: 30, tagNames: ['sources'] });
+    await ana!.call('noteCreate', { title: 'Plan', body: 'Code the rest.' });
+    await ben!.engine.syncOnce();
+    await ana!.engine.syncOnce();
+    await ben!.engine.syncOnce();
+    expect(snapshot(ben!)).toEqual(snapshot(ana!));
+    expect(ben!.core.session().store.list('note')[0]!.author).toBe('ana');
+    expect(ana!.core.session().store.list('highlight')[0]!.author).toBe('ben');
+    // Ben's own highlight is his undo step; Ana's note, which arrived, is not.
+    expect(ben!.core.session().undoState().undo).toMatch(/sources|passage|highlight/i);
+  });
+});
+
+describe('live sync', () => {
+  it('a highlight made on one machine appears on the other while both are online', async () => {
+    const [ana, ben] = await team('ana', 'ben');
+    const articleId = await importSeed(ana!);
+    await ana!.engine.syncOnce();
+    await ben!.engine.syncOnce();
+    const seen: string[] = [];
+    ben!.events.subscribe((name, payload) => {
+      if (name === 'committed') {
+        const e = payload as { origin: string; label: string };
+        seen.push(`${e.origin}:${e.label}`);
+      }
+    });
+    ana!.engine.startLive();
+    ben!.engine.startLive();
+    const h = await ana!.call('highlightCreate', { articleId, start: 5, end: 25, tagNames: ['live'] });
+    await expect
+      .poll(() => ben!.core.session().store.get('highlight', h.id)?.id, { timeout: 15_000, interval: 50 })
+      .toBe(h.id);
+    // It reached Ben's views through the same committed event as his own edits, marked as from the team.
+    expect(seen).toContain('remote:Changes from ana');
+    await expect.poll(() => ana!.engine.status.state, { timeout: 15_000 }).toBe('synced');
+  }, 30_000);
+});
+
+describe('comparing coders', () => {
+  it('computes agreement between two members from their synced highlights, with the disagreeing text', async () => {
+    const [ana, ben] = await team('ana', 'ben');
+    const articleId = await importSeed(ana!);
+    const tag = await ana!.call('tagCreate', { name: 'military' });
+    const a = await ana!.call('highlightCreate', { articleId, start: 0, end: 20, tagIds: [tag.id] });
+    await ana!.engine.syncOnce();
+    await ben!.engine.syncOnce();
+    const b = await ben!.call('highlightCreate', { articleId, start: 10, end: 30, tagIds: [tag.id] });
+    await ben!.engine.syncOnce();
+    await ana!.engine.syncOnce();
+    const report = await ana!.call('coderAgreement', { coderA: 'ana', coderB: 'ben' });
+    const session = ana!.core.session();
+    const text = (await session.body(session.store.get('article', articleId)!)).text;
+    // Quire snaps a selection to whole words, so the figures follow the stored positions.
+    const [as, ae, bs, be] = [a.position.start, a.position.end, b.position.start, b.position.end];
+    expect(as < bs && bs < ae && ae < be).toBe(true);
+    expect(report.overall).toMatchObject({
+      both: ae - bs,
+      onlyA: bs - as,
+      onlyB: be - ae,
+      neither: text.length - (be - as),
+    });
+    expect(report.codes).toEqual([{ id: tag.id, name: 'military' }]);
+    expect(report.disagreements.map((d) => [d.start, d.end, d.codedBy])).toEqual([
+      [as, bs, 'a'],
+      [ae, be, 'b'],
+    ]);
+    expect(report.texts).toEqual([text.slice(as, bs), text.slice(ae, be)]);
+  });
+});
