@@ -105,7 +105,7 @@ test('wikilink suggestions do not cover the Backlinks heading', async ({ quire, 
   const heading = page.getByRole('region', { name: 'Backlinks' }).getByRole('heading', { name: 'Backlinks' });
   await expect(heading).toBeVisible();
   expect(overlap(await page.getByRole('listbox').boundingBox(), await heading.boundingBox())).toBe(false);
-  await page.keyboard.press('Enter');
+  await options.filter({ hasText: 'Arms deals' }).click();
   await expect(quire.notes.editor).toContainText('See [[Arms deals]]');
 });
 

@@ -46,9 +46,9 @@ test('panes resize by keyboard and mouse, collapse, and keep their widths for th
   if (!box) throw new Error('the list handle is not on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + 200);
   await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 60, box.y + 200, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2 - 60, box.y + 200, { steps: 4 });
   await page.mouse.up();
-  await expect(listHandle).toHaveAttribute('aria-valuenow', String(before + 28));
+  await expect(listHandle).toHaveAttribute('aria-valuenow', String(before - 92));
 
   // Enter hides the sidebar and brings it back; hidden, it takes no room.
   await sidebarHandle.focus();
@@ -63,6 +63,6 @@ test('panes resize by keyboard and mouse, collapse, and keep their widths for th
   // Reloaded: the same widths, the sidebar still hidden.
   await page.reload();
   await expect(page.getByRole('grid', { name: 'Articles' })).toBeVisible();
-  await expect(listHandle).toHaveAttribute('aria-valuenow', String(before + 28));
+  await expect(listHandle).toHaveAttribute('aria-valuenow', String(before - 92));
   await expect(page.locator('#sidebar-pane')).toBeHidden();
 });

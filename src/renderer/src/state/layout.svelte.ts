@@ -96,7 +96,8 @@ class LayoutState {
     const { min, max } = limits[pane];
     if (pane === 'sidebar') return clamp(p.width ?? 184, min, max);
     const sidebar = this.shownWidth('sidebar');
-    const wanted = p.width ?? clamp(Math.round(this.viewport * 0.34), 320, 520);
+    // Wide enough by default for every library column beside a readable title at 1400 px.
+    const wanted = p.width ?? clamp(Math.round(this.viewport * 0.43), 320, 620);
     return clamp(Math.min(wanted, this.room() - sidebar), min, max);
   }
 
