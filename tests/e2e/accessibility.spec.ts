@@ -75,13 +75,6 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('reader: the highlight spans themselves', async ({ quire, page }) => {
-      const reason =
-        'Issue 11 reworks how the reader renders highlights (one tab stop per highlight, a name that keeps the ' +
-        'highlighted words); until it lands, each segment is a button named “Highlight: <tag>” and axe reports ' +
-        'label-content-name-mismatch on it.';
-      // The list reporter does not show a fixme's reason: printed, so nobody wonders why it was skipped.
-      console.log(`fixme: ${reason}`);
-      test.fixme(true, reason);
       await withSeeds(quire);
       await quire.openArticle(ties);
       await quire.reader.tagSelection(jets, ['arms-trade']);
