@@ -38,8 +38,11 @@ class NotesState {
   citeHighlightId = $state<string | null>(null);
   /** A range of the open note to select and scroll to (a search hit); the tick re-applies the same range. */
   reveal = $state.raw<{ start: number; end: number; tick: number } | null>(null);
-  /** Bumped to put the caret in the editor (a note just created: the researcher writes next). */
-  focusTick = $state(0);
+  /**
+   * A note was just created: the researcher writes next, so the editor takes focus once. Taken by the editor,
+   * so an editor mounted later (the note opened from a search hit) keeps the hit's selection.
+   */
+  wantsFocus = $state(false);
 
   sorted = $derived([...this.list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
   /** Everything a `[[link]]` can name (note and article titles, `tag:` names), compared as links compare. */
@@ -150,7 +153,7 @@ class NotesState {
     const note = await api.noteCreate({ title, body });
     await this.open(note.id);
     this.preview = false;
-    this.focusTick++;
+    this.wantsFocus = true;
     return note.id;
   }
 
