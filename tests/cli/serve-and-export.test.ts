@@ -4,23 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/run';
+import { runQuireIn } from '../helpers/cli';
 import { seedFiles, tempDir } from '../helpers/notebook';
 
 describe('quire serve and export report what the system refused, leaving nothing behind', () => {
   let root: string;
   let other: Server | undefined;
-  const quire = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-      untilStopped: async () => undefined,
-    });
-    return { code, out, err };
-  };
+  const quire = (...argv: string[]) => runQuireIn(root, ...argv);
 
   beforeEach(async () => {
     root = await tempDir('quire-cli-');

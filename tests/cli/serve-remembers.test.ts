@@ -4,23 +4,13 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PORT } from '../../src/main/cli/commands/serve';
-import { runCli } from '../../src/main/cli/run';
+import { runQuireIn } from '../helpers/cli';
 import { seedFiles, tempDir } from '../helpers/notebook';
 
 describe('quire serve remembers: the same address, key and notebook from one run to the next', () => {
   let root: string;
   let holder: Server | undefined;
-  const quire = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-      untilStopped: async () => undefined,
-    });
-    return { code, out, err };
-  };
+  const quire = (...argv: string[]) => runQuireIn(root, ...argv);
 
   beforeEach(async () => {
     root = await tempDir('quire-serve-');
