@@ -1,12 +1,16 @@
 // `npm run bench:sync [-- --n 10000]`: issue 14's budgets, measured against a CouchDB-protocol server on loopback
-// (express-pouchdb, in memory): joining an N-article notebook (metadata, annotations, texts and original files),
+// (express-pouchdb, in memory, in a process of its own as a real server is): joining an N-article notebook (metadata, annotations, texts and original files),
 // one highlight reaching another machine live, and 1,000 offline operations synced after reconnecting. Prints each
 // figure beside its budget. Not part of `npm test`.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { openNotebook } from '../src/main/core/store';
+import { recordKinds } from '../src/main/core/store/records';
 import type { ArticleRecord } from '../src/main/core/types';
-import { startTestCouch } from '../tests/helpers/couch-server';
+import { startCouchProcess } from '../tests/helpers/couch-process';
 import { openMember, type Member } from '../tests/helpers/sync-member';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' } } });
@@ -79,9 +83,73 @@ async function fill(m: Member, n: number): Promise<void> {
 const line = (what: string, value: string, budget: string, ok: boolean) =>
   console.log(`${what.padEnd(58)} ${value.padStart(10)}   budget ${budget.padEnd(8)} ${ok ? '✓' : '✗'}`);
 
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+
+/**
+ * The figures behind keeping the notebook store as the store of record with the replica beside it (README, "Team
+ * notebooks"): opening the notebook from each, one coding action written to each, and their size on disk.
+ */
+async function storageFigures(m: Member): Promise<void> {
+  console.log('\nstorage: the notebook store (of record) beside its PouchDB replica');
+  const session = m.core.session();
+  let t = performance.now();
+  const store = await openNotebook(m.dir, {
+    appVersion: 'bench',
+    create: false,
+    now: () => new Date(),
+    readOnly: true,
+  });
+  const storeOpenMs = performance.now() - t;
+  const records = recordKinds.reduce((n, kind) => n + store.list(kind).length, 0);
+  await store.close();
+  t = performance.now();
+  let docs = 0;
+  for (const kind of recordKinds) {
+    const { rows } = await m.engine.replica.db.allDocs({
+      include_docs: true,
+      startkey: `${kind}:`,
+      endkey: `${kind}:\uffff`,
+    });
+    docs += rows.length;
+  }
+  const replicaReadMs = performance.now() - t;
+  console.log(
+    `  every record read at open: store ${storeOpenMs.toFixed(0)} ms (${records} records, checksums and journal replay included); replica ${replicaReadMs.toFixed(0)} ms (${docs} documents, no checks)`,
+  );
+  const commitMs: number[] = [];
+  const replicaMs: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const h = await m.call('highlightCreate', {
+      articleId: `abench${i}`,
+      start: 20,
+      end: 40,
+      tagNames: ['storage'],
+    });
+    const record = session.store.get('highlight', h.id)!;
+    const memo = { ...record, memo: `memo ${i}` };
+    t = performance.now();
+    await session.commit('Memo', (tx) => tx.put('highlight', memo));
+    commitMs.push(performance.now() - t);
+    await m.engine.idle();
+    t = performance.now();
+    await m.engine.replica.writeChanges([
+      { kind: 'highlight', id: h.id, before: memo, after: { ...memo, memo: `memo ${i}!` } },
+    ]);
+    replicaMs.push(performance.now() - t);
+  }
+  console.log(
+    `  one memo edit, p95 of 200: store commit ${p95(commitMs).toFixed(1)} ms (fsync'd journal, search and counts updated); replica write ${p95(replicaMs).toFixed(1)} ms (the document alone)`,
+  );
+  const size = (dir: string) => Number(execFileSync('du', ['-sk', dir]).toString().split('\t')[0]) / 1024;
+  const replicaMb = size(join(m.dir, 'sync'));
+  console.log(
+    `  on disk: notebook ${(size(m.dir) - replicaMb).toFixed(0)} MB, replica ${replicaMb.toFixed(0)} MB`,
+  );
+}
+
 async function main(): Promise<void> {
   console.log(`bench:sync — ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}, ${N} articles\n`);
-  const couch = await startTestCouch();
+  const couch = await startCouchProcess();
   const ana = await openMember('ana', couch.url, 'bench');
   let t = performance.now();
   await fill(ana, N);
@@ -150,6 +218,7 @@ async function main(): Promise<void> {
   await couch.start();
   t = performance.now();
   await ben.engine.syncOnce();
+  const sentS = (performance.now() - t) / 1000;
   await ana.engine.syncOnce();
   const offlineS = (performance.now() - t) / 1000;
   const arrived = ana.core.session().store.list('note').length;
@@ -159,10 +228,13 @@ async function main(): Promise<void> {
     `${BUDGET.offlineS} s`,
     offlineS <= BUDGET.offlineS && arrived === 500,
   );
+  console.log(`(sent by B ${sentS.toFixed(1)} s; taken by A ${(offlineS - sentS).toFixed(1)} s)`);
+
+  await storageFigures(ana);
 
   await ben.cleanup();
   await ana.cleanup();
-  await couch.stop();
+  await couch.close();
 }
 
 await main();

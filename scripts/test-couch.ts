@@ -1,6 +1,7 @@
 // A CouchDB-protocol server on 127.0.0.1 for trying team notebooks without installing CouchDB (and for the e2e
-// spec): express-pouchdb over in-memory databases. Prints its URL as the first line; stops on SIGINT/SIGTERM.
-// `npx tsx scripts/test-couch.ts [--port N]`. Data lives only as long as the process.
+// spec and the sync bench): express-pouchdb over in-memory databases. Prints its URL as the first line; stops on
+// SIGINT/SIGTERM. Started with an IPC channel (tests/helpers/couch-process.ts) it also answers `stop` and `start`
+// (a server going away and coming back with its data). `npx tsx scripts/test-couch.ts [--port N]`.
 import { parseArgs } from 'node:util';
 import { startTestCouch } from '../tests/helpers/couch-server';
 
@@ -10,3 +11,8 @@ console.log(couch.url);
 const stop = () => void couch.stop().then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+process.on('message', (message: unknown) => {
+  const op = message === 'stop' ? couch.stop() : message === 'start' ? couch.start() : null;
+  void op?.then(() => process.send?.(message));
+});
+process.on('disconnect', stop);

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { homedir } from 'node:os';
 import { createServices } from './core/app/create';
-import { useCredentialStore } from './core/sync/host';
+import { syncWhenOpened, useCredentialStore } from './core/sync/host';
 import { SafeStorageCredentialStore } from './sync-credentials';
 import { resolveNotebookDir, userDataDir } from './core/app/paths';
 import { APP_VERSION } from './core/app/version';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   });
   const { core, events } = services;
   useCredentialStore(core, new SafeStorageCredentialStore(dataDir));
+  syncWhenOpened(services);
 
   registerIpc(services.api, isTrustedSender);
   registerDesktopIpc(isTrustedSender);

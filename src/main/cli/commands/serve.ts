@@ -5,6 +5,7 @@ import { startupNotebooks } from '../../launch-notebook';
 import { loadAccessKey } from '../../server/access-key';
 import { startServer } from '../../server/http-server';
 import { entryUrl, type CommandContext } from '../context';
+import { syncWhenOpened } from '../../core/sync/host';
 
 /**
  * The port browser mode prefers, so the page's address (and with it what the browser keeps for the page: the
@@ -31,6 +32,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
     explicitPort: portFlag !== undefined,
     token: key.token,
   });
+  syncWhenOpened(s);
   try {
     await openNotebook(ctx);
   } catch (e) {

@@ -5,7 +5,7 @@
 import type { NotebookSession } from '../app/session';
 import type { Committed } from '../store/records';
 import type { ArticleBody, ArticleRecord, Highlight, RecordKind } from '../types';
-import { parseRecordDocId, recordDocId, recordFromDoc, sameRecord } from './docs';
+import { bodyDocId, parseRecordDocId, recordDocId, recordFromDoc, sameRecord, sourceDocId } from './docs';
 import {
   openLocalDb,
   openRemoteDb,
@@ -27,6 +27,8 @@ import { databaseUrl } from './remote-url';
 const PUSHED_MARK = '_local/quire-pushed';
 /** Documents per replication request: larger than PouchDB's 100, so joining a big notebook takes fewer rounds. */
 const BATCH = 500;
+/** Article texts moved between the notebook and the replica per write: bounds memory on a big notebook. */
+const TEXTS_PER_WRITE = 200;
 
 type StatusListener = (status: SyncStatus) => void;
 
@@ -50,6 +52,7 @@ export class SyncEngine {
   private buffered: FeedChange[] = [];
   private flushScheduled = false;
   private live: LiveSync | null = null;
+  private wantLive = false;
   /** A one-off replication under way (cancelled when the notebook closes). */
   private running: Replication | null = null;
   private current: SyncStatus = { state: 'waiting', waiting: 0 };
@@ -83,7 +86,7 @@ export class SyncEngine {
     const engine = new SyncEngine(session, config, credentials, local, await readSyncState(dir));
     await engine.enqueue(() => engine.reconcile());
     engine.follow();
-    await engine.refreshWaiting();
+    await engine.loadUnsent();
     return engine;
   }
 
@@ -127,9 +130,10 @@ export class SyncEngine {
       else tx.remove(kind, id);
     });
     // Queued after the commit's own replica write, which this supersedes.
-    await this.enqueue(() =>
-      this.replica.settle(docId, chosen ? { type: 'record', kind, record: chosen } : null),
-    );
+    await this.enqueue(async () => {
+      await this.replica.settle(docId, chosen ? { type: 'record', kind, record: chosen } : null);
+      this.unsent.add(docId);
+    });
     await this.idle();
   }
 
@@ -141,36 +145,65 @@ export class SyncEngine {
   /** Sends what is waiting and takes what the server has, once; the notebook holds it all when this resolves. */
   async syncOnce(): Promise<SyncStatus> {
     await this.idle();
-    this.setStatus({ state: 'syncing', waiting: this.current.state === 'synced' ? 0 : this.waitingCount() });
+    this.setStatus({ state: 'syncing', waiting: this.waitingCount() });
     try {
-      for (const direction of ['to', 'from'] as const) {
-        if (this.closed) return this.current;
-        const run =
-          direction === 'to'
-            ? this.local.replicate.to(this.remote, { batch_size: BATCH })
-            : this.local.replicate.from(this.remote, { batch_size: BATCH });
-        this.running = run;
-        try {
-          await run;
-        } finally {
-          this.running = null;
+      // Rounds until nothing was written here meanwhile (work goes on while a sync runs); live sync takes the rest.
+      for (let round = 0; round < 3 && !this.closed; round++) {
+        const writes = this.replica.writes;
+        await this.replicate(this.local.replicate.to(this.remote, { batch_size: BATCH }));
+        await this.replicate(this.local.replicate.from(this.remote, { batch_size: BATCH }));
+        // What the pull wrote came from the server: the next push need not offer it back, document by document
+        // (after joining a 10,000-article notebook that would be 30,000 documents asked about again).
+        if (this.replica.writes === writes && !this.closed) {
+          const { update_seq } = await this.local.info();
+          if (this.replica.writes === writes) {
+            await this.replicate(
+              this.local.replicate.to(this.remote, { batch_size: BATCH, since: update_seq }),
+            );
+          }
+        }
+        await this.idle();
+        if (this.replica.writes === writes) {
+          await this.markSynced(writes);
+          break;
         }
       }
     } catch (e) {
       if (this.closed) return this.current;
-      await this.refreshWaiting();
       this.setStatus(classifyFailure(e, this.waitingCount()));
       return this.current;
     }
-    if (this.closed) return this.current;
-    await this.idle();
-    await this.markSynced();
+    if (this.current.state === 'syncing') this.setStatus({ state: 'waiting', waiting: this.waitingCount() });
     return this.current;
   }
 
-  /** Continuous replication both ways, retried after network loss, sleep or a server restart. */
+  /** Runs one replication, cancellable by close. */
+  private async replicate(run: Replication): Promise<void> {
+    if (this.closed) {
+      run.cancel();
+      return;
+    }
+    this.running = run;
+    try {
+      await run;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /**
+   * Continuous replication both ways, retried after network loss, sleep or a server restart. It starts with one
+   * catch-up round (what a join or a long time offline needs is moved in bulk, not change by change).
+   */
   startLive(): void {
-    if (this.live) return;
+    if (this.wantLive || this.closed) return;
+    this.wantLive = true;
+    void this.syncOnce().then(() => {
+      if (this.wantLive && !this.closed && !this.live) this.beginLive();
+    });
+  }
+
+  private beginLive(): void {
     const live = this.local.sync(this.remote, {
       live: true,
       retry: true,
@@ -183,13 +216,15 @@ export class SyncEngine {
         this.setStatus(classifyFailure(err, this.waitingCount()));
         return;
       }
-      void this.idle().then(() => this.markSynced());
+      const writes = this.replica.writes;
+      void this.idle().then(() => this.markSynced(writes));
     });
     live.on('denied', (err) => this.setStatus(classifyFailure(err, this.waitingCount())));
     live.on('error', (err) => this.setStatus(classifyFailure(err, this.waitingCount())));
   }
 
   stopLive(): void {
+    this.wantLive = false;
     this.live?.cancel();
     this.live = null;
   }
@@ -231,7 +266,7 @@ export class SyncEngine {
     void this.enqueue(async () => {
       try {
         await this.putTexts(cs.changes.flatMap((c) => (c.kind === 'article' && c.after ? [c.after] : [])));
-        await this.replica.writeChanges(cs.changes);
+        for (const id of await this.replica.writeChanges(cs.changes)) this.unsent.add(id);
       } finally {
         for (const id of ids) {
           const n = (this.pending.get(id) ?? 1) - 1;
@@ -239,22 +274,36 @@ export class SyncEngine {
           else this.pending.delete(id);
         }
       }
-      if (this.current.state !== 'syncing' || !this.live) await this.refreshWaiting();
+      this.showWaiting();
     });
   }
 
   /** Articles' texts and original files go into the replica before the articles do, once per content hash. */
   private async putTexts(articles: readonly ArticleRecord[]): Promise<void> {
-    for (const a of articles) {
-      const key = a.bodyKey;
-      if (key && !(await this.replica.hasDoc(`body:${key}`))) {
-        const body = await this.session.body(a);
-        await this.replica.putBody(key, { text: body.text, passages: body.passages, blocks: body.blocks });
+    for (let start = 0; start < articles.length; start += TEXTS_PER_WRITE) {
+      const slice = articles.slice(start, start + TEXTS_PER_WRITE);
+      const wanted = new Set<string>();
+      for (const a of slice) {
+        if (a.bodyKey) wanted.add(bodyDocId(a.bodyKey));
+        wanted.add(sourceDocId(a.sourceHash));
       }
-      if (!(await this.replica.hasDoc(`source:${a.sourceHash}`))) {
-        const bytes = await this.session.store.readSource(a.sourceHash).catch(() => null);
-        if (bytes) await this.replica.putSource(a.sourceHash, bytes);
+      const missing = await this.replica.missing([...wanted]);
+      if (missing.size === 0) continue;
+      const bodies = new Map<string, Omit<ArticleBody, 'id'>>();
+      const sources = new Map<string, Uint8Array>();
+      for (const a of slice) {
+        const key = a.bodyKey;
+        if (key && missing.has(bodyDocId(key)) && !bodies.has(key)) {
+          const body = await this.session.body(a);
+          bodies.set(key, { text: body.text, passages: body.passages, blocks: body.blocks });
+        }
+        if (missing.has(sourceDocId(a.sourceHash)) && !sources.has(a.sourceHash)) {
+          // An original file is a convenience (the text is what matters): one that cannot be read stays behind.
+          const bytes = await this.session.store.readSource(a.sourceHash).catch(() => null);
+          if (bytes) sources.set(a.sourceHash, bytes);
+        }
       }
+      await this.replica.putFiles({ bodies, sources });
     }
   }
 
@@ -288,7 +337,8 @@ export class SyncEngine {
       }
       if (kind === 'article') await this.putTexts(changes.map((c) => c.after as ArticleRecord));
       for (let start = 0; start < changes.length; start += 500) {
-        await this.replica.writeChanges(changes.slice(start, start + 500) as never);
+        const written = await this.replica.writeChanges(changes.slice(start, start + 500) as never);
+        for (const id of written) this.unsent.add(id);
       }
     }
   }
@@ -425,71 +475,90 @@ export class SyncEngine {
   private async fetchTexts(articles: readonly ArticleRecord[]): Promise<Set<string>> {
     const { store } = this.session;
     const incomplete = new Set<string>();
-    const bodies: Omit<ArticleBody, 'id'>[] = [];
-    const bodyOwners: ArticleRecord[] = [];
-    const sources = new Map<string, Uint8Array>();
+    const needBody: ArticleRecord[] = [];
+    const needSource = new Set<string>();
     for (const article of articles) {
       const here = store.get('article', article.id);
-      if (article.bodyKey && here?.bodyKey !== article.bodyKey) {
-        const bytes = await this.replica.readBody(article.bodyKey);
-        if (!bytes) {
-          incomplete.add(article.id);
-          continue;
-        }
-        bodies.push(JSON.parse(bytes.toString('utf8')) as Omit<ArticleBody, 'id'>);
-        bodyOwners.push(article);
-      }
-      if (here?.sourceHash !== article.sourceHash && !sources.has(article.sourceHash)) {
-        const bytes = await this.replica.readSource(article.sourceHash);
-        if (bytes) sources.set(article.sourceHash, bytes);
-      }
+      if (article.bodyKey && here?.bodyKey !== article.bodyKey) needBody.push(article);
+      if (here?.sourceHash !== article.sourceHash) needSource.add(article.sourceHash);
     }
-    const keys = bodies.length > 0 ? await store.writeBodies(bodies) : [];
-    keys.forEach((key, i) => {
-      // A text that does not hash to the key its article names is not that article's text: it waits.
-      if (key !== bodyOwners[i]!.bodyKey) incomplete.add(bodyOwners[i]!.id);
-    });
-    if (sources.size > 0) await store.writeSources(sources);
+    for (let start = 0; start < needBody.length; start += TEXTS_PER_WRITE) {
+      const slice = needBody.slice(start, start + TEXTS_PER_WRITE);
+      const found = await this.replica.readBodies(slice.map((a) => a.bodyKey!));
+      const owners = slice.filter((a) => found.has(a.bodyKey!));
+      for (const a of slice) if (!found.has(a.bodyKey!)) incomplete.add(a.id);
+      if (owners.length === 0) continue;
+      const bodies = owners.map(
+        (a) => JSON.parse(found.get(a.bodyKey!)!.toString('utf8')) as Omit<ArticleBody, 'id'>,
+      );
+      const keys = await store.writeBodies(bodies);
+      keys.forEach((key, i) => {
+        // A text that does not hash to the key its article names is not that article's text: it waits.
+        if (key !== owners[i]!.bodyKey) incomplete.add(owners[i]!.id);
+      });
+    }
+    const hashes = [...needSource];
+    for (let start = 0; start < hashes.length; start += TEXTS_PER_WRITE) {
+      const sources = await this.replica.readSources(hashes.slice(start, start + TEXTS_PER_WRITE));
+      if (sources.size > 0) await store.writeSources(sources);
+    }
     return incomplete;
   }
 
   // --- status ---
 
-  private pushedSeq: number | string = 0;
-  private localSeq: number | string = 0;
+  /** Records changed here that the server has not got yet (what "3 changes waiting" counts). */
+  private readonly unsent = new Set<string>();
+  private lastSynced: string | null = null;
 
   private waitingCount(): number {
-    const n = Number(this.localSeq) - Number(this.pushedSeq);
-    return Number.isFinite(n) && n > 0 ? n : 0;
+    return this.unsent.size;
   }
 
-  private async refreshWaiting(): Promise<void> {
+  /** At open: what was changed here since the last complete sync (kept across restarts by the replica). */
+  private async loadUnsent(): Promise<void> {
     const pushed = await this.local.get(PUSHED_MARK).catch(() => null);
-    this.pushedSeq = pushed?.seq ?? 0;
-    // Every write to the replica since the last sync: what this machine has that the server may not.
-    this.localSeq = (await this.local.info()).update_seq;
+    this.lastSynced = pushed?.at ?? null;
+    const since = await this.local.changes({ since: pushed?.seq ?? 0, style: 'main_only' });
+    for (const r of since.results) if (parseRecordDocId(r.id)) this.unsent.add(r.id);
+    this.showWaiting();
+  }
+
+  private showWaiting(): void {
+    const waiting = this.waitingCount();
     if (this.current.state === 'waiting' || this.current.state === 'synced') {
-      const waiting = this.waitingCount();
-      const at = this.current.state === 'synced' ? this.current.at : null;
-      this.setStatus(
-        waiting > 0 ? { state: 'waiting', waiting } : { state: 'synced', at: at ?? pushed?.at ?? null },
-      );
-    } else if ('waiting' in this.current) {
-      this.setStatus({ ...this.current, waiting: this.waitingCount() });
+      this.setStatus(waiting > 0 ? { state: 'waiting', waiting } : { state: 'synced', at: this.lastSynced });
+    } else if ('waiting' in this.current && this.current.waiting !== waiting) {
+      this.setStatus({ ...this.current, waiting });
     }
   }
 
-  private async markSynced(): Promise<void> {
+  /**
+   * Everything written here up to `writes` has reached the server. Later writes keep the count: the next round
+   * sends them.
+   */
+  private async markSynced(writes: number): Promise<void> {
+    if (this.replica.writes !== writes || this.closed) {
+      this.showWaiting();
+      return;
+    }
     const info = await this.local.info();
     const doc = await this.local.get(PUSHED_MARK).catch(() => null);
+    const at = new Date().toISOString();
     await this.local.put({
       _id: PUSHED_MARK,
       ...(doc ? { _rev: doc._rev } : {}),
       type: 'mark',
       seq: info.update_seq,
+      at,
     });
-    this.pushedSeq = this.localSeq = info.update_seq;
-    this.setStatus({ state: 'synced', at: new Date().toISOString() });
+    if (this.replica.writes !== writes) {
+      this.showWaiting();
+      return;
+    }
+    this.unsent.clear();
+    this.lastSynced = at;
+    this.setStatus({ state: 'synced', at });
   }
 
   private setStatus(status: SyncStatus): void {

@@ -8,6 +8,8 @@ declare module 'pouchdb-core' {
       _deleted?: boolean;
       _conflicts?: string[];
       _revisions?: { start: number; ids: string[] };
+      /** With `attachments` and `binary`: each attachment's bytes; otherwise stubs. */
+      _attachments?: Record<string, { content_type: string; data?: Buffer; digest?: string; stub?: boolean }>;
     }
     type Doc<T> = T & Meta;
     interface NewDoc {
@@ -85,14 +87,20 @@ declare module 'pouchdb-core' {
         keys?: string[];
         include_docs?: boolean;
         conflicts?: boolean;
+        /** With `include_docs`: the attachments' bytes too (as Buffers with `binary`). */
+        attachments?: boolean;
+        binary?: boolean;
         startkey?: string;
         endkey?: string;
         limit?: number;
       }): Promise<{ total_rows: number; rows: AllDocsRow<T>[] }>;
       changes(options: ChangesOptions): Changes<T>;
-      getAttachment(docId: string, name: string): Promise<Buffer>;
       replicate: {
-        to(target: Database<T> | string, options?: { batch_size?: number }): Replication;
+        /** `since`: start from this sequence (written as the checkpoint), not from the last checkpoint. */
+        to(
+          target: Database<T> | string,
+          options?: { batch_size?: number; since?: number | string },
+        ): Replication;
         from(source: Database<T> | string, options?: { batch_size?: number }): Replication;
       };
       sync(remote: Database<T> | string, options?: SyncOptions): Sync;

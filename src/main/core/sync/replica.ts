@@ -28,11 +28,19 @@ type BranchDoc = SyncDocBody & {
 };
 
 export class Replica {
+  /** Writes of this machine's own changes begun so far (replication's writes are not counted). */
+  writes = 0;
+
   constructor(readonly db: Db) {}
 
-  /** Writes record changes made in the notebook (its commits); changes the replica already holds are skipped. */
-  async writeChanges(changes: readonly Pick<Change, 'kind' | 'id' | 'before' | 'after'>[]): Promise<number> {
-    if (changes.length === 0) return 0;
+  /**
+   * Writes record changes made in the notebook (its commits); changes the replica already holds are skipped.
+   * Returns the documents written.
+   */
+  async writeChanges(
+    changes: readonly Pick<Change, 'kind' | 'id' | 'before' | 'after'>[],
+  ): Promise<string[]> {
+    if (changes.length === 0) return [];
     const ids = changes.map((c) => recordDocId(c.kind, c.id));
     const { rows } = await this.db.allDocs({ keys: ids, include_docs: true, conflicts: true });
     const docs: BranchDoc[] = [];
@@ -57,8 +65,11 @@ export class Replica {
         branchDoc(ids[i]!, parent, c.after ? { type: 'record', kind: c.kind, record: c.after } : null),
       );
     }
-    if (docs.length > 0) await this.db.bulkDocs(docs, { new_edits: false });
-    return docs.length;
+    if (docs.length > 0) {
+      this.writes++;
+      await this.db.bulkDocs(docs, { new_edits: false });
+    }
+    return docs.map((d) => d._id);
   }
 
   /** Every current version of a document (the winner first), deleted ones included. */
@@ -97,6 +108,7 @@ export class Replica {
     const docs = others.filter((l) => !l.settled).map((l) => branchDoc(docId, l.rev, null, 'settled'));
     if (!sameRecord(current.record, content?.record ?? null))
       docs.push(branchDoc(docId, current.rev, content));
+    this.writes++;
     await this.db.bulkDocs(docs, { new_edits: false });
   }
 
@@ -120,66 +132,99 @@ export class Replica {
     }
   }
 
-  /** Stores an article text under its key, once. */
-  async putBody(key: string, body: Omit<ArticleBody, 'id'>): Promise<void> {
-    const bytes = Buffer.from(
-      JSON.stringify(body.blocks ? body : { text: body.text, passages: body.passages }),
-    );
-    await this.putOnce(bodyDocId(key), 'body', BODY_ATTACHMENT, 'application/json', bytes);
+  /** Of these documents, the ones the replica does not hold (an article text or original file not stored yet). */
+  async missing(docIds: readonly string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let start = 0; start < docIds.length; start += CHUNK) {
+      const { rows } = await this.db.allDocs({ keys: docIds.slice(start, start + CHUNK) });
+      for (const row of rows) if (!row.value || row.value.deleted) out.add(row.key);
+    }
+    return out;
   }
 
-  async putSource(hash: string, bytes: Uint8Array): Promise<void> {
-    await this.putOnce(
-      sourceDocId(hash),
-      'source',
-      SOURCE_ATTACHMENT,
-      'application/octet-stream',
-      Buffer.from(bytes),
-    );
-  }
-
-  async hasDoc(docId: string): Promise<boolean> {
-    try {
-      await this.db.get(docId);
-      return true;
-    } catch (e) {
-      if (isNotFound(e)) return false;
-      throw e;
+  /** Stores article texts (by key) and original files (by hash) in one write; content-addressed, so each once. */
+  async putFiles(files: {
+    bodies?: ReadonlyMap<string, Omit<ArticleBody, 'id'>>;
+    sources?: ReadonlyMap<string, Uint8Array>;
+  }): Promise<void> {
+    const docs: NewFileDoc[] = [];
+    for (const [key, body] of files.bodies ?? []) {
+      const bytes = Buffer.from(
+        JSON.stringify(body.blocks ? body : { text: body.text, passages: body.passages }),
+      );
+      docs.push(fileDoc(bodyDocId(key), 'body', BODY_ATTACHMENT, 'application/json', bytes));
+    }
+    for (const [hash, bytes] of files.sources ?? []) {
+      docs.push(
+        fileDoc(
+          sourceDocId(hash),
+          'source',
+          SOURCE_ATTACHMENT,
+          'application/octet-stream',
+          Buffer.from(bytes),
+        ),
+      );
+    }
+    if (docs.length === 0) return;
+    this.writes++;
+    const results = await this.db.bulkDocs(docs);
+    for (const r of results) {
+      // Content-addressed: a document already there (a 409) holds the same bytes.
+      if ('error' in r && r.error !== 'conflict') {
+        throw new Error(`The sync copy could not store ${r.id}: ${r.error}`);
+      }
     }
   }
 
-  async readBody(key: string): Promise<Buffer | null> {
-    return this.attachment(bodyDocId(key), BODY_ATTACHMENT);
+  /** Article texts by key, as stored (missing keys left out): many in one read. */
+  readBodies(keys: readonly string[]): Promise<Map<string, Buffer>> {
+    return this.attachments(keys, bodyDocId, BODY_ATTACHMENT);
   }
 
-  async readSource(hash: string): Promise<Buffer | null> {
-    return this.attachment(sourceDocId(hash), SOURCE_ATTACHMENT);
+  /** Original files by hash (missing ones left out). */
+  readSources(hashes: readonly string[]): Promise<Map<string, Buffer>> {
+    return this.attachments(hashes, sourceDocId, SOURCE_ATTACHMENT);
   }
 
-  private async attachment(docId: string, name: string): Promise<Buffer | null> {
-    try {
-      const data = await this.db.getAttachment(docId, name);
-      return Buffer.isBuffer(data) ? data : Buffer.from(await (data as Blob).arrayBuffer());
-    } catch (e) {
-      if (isNotFound(e)) return null;
-      throw e;
+  private async attachments(
+    names: readonly string[],
+    docId: (name: string) => string,
+    attachment: string,
+  ): Promise<Map<string, Buffer>> {
+    const out = new Map<string, Buffer>();
+    for (let start = 0; start < names.length; start += CHUNK) {
+      const slice = names.slice(start, start + CHUNK);
+      const { rows } = await this.db.allDocs({
+        keys: slice.map(docId),
+        include_docs: true,
+        attachments: true,
+        binary: true,
+      });
+      rows.forEach((row, i) => {
+        const data = row.doc?._attachments?.[attachment]?.data;
+        if (Buffer.isBuffer(data)) out.set(slice[i]!, data);
+      });
     }
+    return out;
   }
+}
 
-  private async putOnce(
-    docId: string,
-    type: SyncDocBody['type'],
-    name: string,
-    contentType: string,
-    data: Buffer,
-  ): Promise<void> {
-    try {
-      await this.db.put({ _id: docId, type, _attachments: { [name]: { content_type: contentType, data } } });
-    } catch (e) {
-      // Content-addressed: a document already there holds the same bytes.
-      if ((e as { status?: number }).status !== 409) throw e;
-    }
-  }
+/** Documents per read or write when texts are moved in bulk: bounds memory on a 10,000-article notebook. */
+const CHUNK = 200;
+
+type NewFileDoc = SyncDocBody & {
+  _id: string;
+  _attachments: Record<string, { content_type: string; data: Buffer }>;
+};
+
+function fileDoc(
+  docId: string,
+  type: SyncDocBody['type'],
+  name: string,
+  contentType: string,
+  data: Buffer,
+): NewFileDoc {
+  return { _id: docId, type, _attachments: { [name]: { content_type: contentType, data } } };
 }
 
 export function isNotFound(e: unknown): boolean {
