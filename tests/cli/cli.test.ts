@@ -2,28 +2,15 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli/run';
+import { runQuireIn, type CliRun } from '../helpers/cli';
 import { seedFiles, seedsDir, tempDir } from '../helpers/notebook';
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
+type Run = CliRun;
 
 describe('quire CLI', () => {
   let root: string;
   let notebook: string;
-  const quire = async (...argv: string[]): Promise<Run> => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-      untilStopped: async () => undefined,
-    });
-    return { code, out, err };
-  };
+  const quire = (...argv: string[]): Promise<Run> => runQuireIn(root, ...argv);
   const json = (run: Run): unknown => JSON.parse(run.out.join('\n'));
 
   beforeEach(async () => {
@@ -182,17 +169,7 @@ describe('quire beside a running app or server', () => {
     const holder = createServices({ appVersion: 'test', userDataDir: join(root, 'holder') });
     await holder.core.open(notebook, { create: true });
     await holder.api.importPaths({ paths: [seedFiles.ties] });
-    const run = async (...argv: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, {
-        platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
-        stdout: (l) => out.push(l),
-        stderr: (l) => err.push(l),
-        untilStopped: async () => undefined,
-      });
-      return { code, out, err };
-    };
+    const run = (...argv: string[]) => runQuireIn(root, ...argv);
     const list = await run('list', '--notebook', notebook);
     expect(list.code).toBe(0);
     expect(list.out.join('\n')).toContain('The Ties of Myanmar with Russia');

@@ -1,29 +1,15 @@
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/run';
+import { runQuireIn, type CliRun } from '../helpers/cli';
 import { seedsDir, tempDir } from '../helpers/notebook';
 
-interface Run {
-  code: number;
-  out: string[];
-  err: string[];
-}
+type Run = CliRun;
 
 describe('quire export <format> and quire import-qdpx | import-qdc | import-notes | import-refs', () => {
   let root: string;
   let notebook: string;
-  const quire = async (...argv: string[]): Promise<Run> => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      platform: { platform: 'linux', env: { XDG_CONFIG_HOME: join(root, 'config') }, home: root },
-      stdout: (l) => out.push(l),
-      stderr: (l) => err.push(l),
-      untilStopped: async () => undefined,
-    });
-    return { code, out, err };
-  };
+  const quire = (...argv: string[]): Promise<Run> => runQuireIn(root, ...argv);
   const json = <T>(run: Run): T => JSON.parse(run.out.join('\n')) as T;
 
   beforeEach(async () => {

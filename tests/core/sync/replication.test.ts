@@ -1,6 +1,11 @@
 // Two notebooks sharing one database on a real CouchDB-protocol server (express-pouchdb on 127.0.0.1).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { seedFiles } from '../../helpers/notebook';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createServices } from '../../../src/main/core/app/create';
+import { syncWhenOpened } from '../../../src/main/core/sync/host';
+import { writeSyncConfig } from '../../../src/main/core/sync/sync-files';
+import { seedFiles, tempDir } from '../../helpers/notebook';
 import { runTag, startTestCouch, type TestCouch } from '../../helpers/couch-server';
 import { openMember, type Member } from '../../helpers/sync-member';
 
@@ -81,6 +86,74 @@ describe('a shared notebook', () => {
     // Ben's own highlight is his undo step; Ana's note, which arrived, is not.
     expect(ben!.core.session().undoState().undo).toMatch(/sources|passage|highlight/i);
   });
+});
+
+describe('what the top bar counts', () => {
+  it('"changes waiting" counts records changed here: one imported article is one change, not its text and file too', async () => {
+    const [ana] = await team('ana');
+    await importSeed(ana!);
+    await ana!.call('noteCreate', { title: 'Plan', body: 'Code the rest.' });
+    await ana!.engine.idle();
+    expect(ana!.engine.status).toEqual({ state: 'waiting', waiting: 2 });
+    expect((await ana!.engine.syncOnce()).state).toBe('synced');
+    // The count survives a restart: nothing waiting stays nothing waiting; a new change is one.
+    await ana!.restart();
+    expect(ana!.engine.status.state).toBe('synced');
+    await ana!.call('noteCreate', { title: 'Later', body: 'More.' });
+    await ana!.engine.idle();
+    expect(ana!.engine.status).toEqual({ state: 'waiting', waiting: 1 });
+  });
+
+  it('a change made here while a sync is taking the team’s work in is sent too, in the same sync', async () => {
+    const [ana, ben] = await team('ana', 'ben');
+    await importSeed(ana!);
+    for (let i = 0; i < 20; i++) await ana!.call('noteCreate', { title: `Note ${i}`, body: `text ${i}` });
+    await ana!.engine.syncOnce();
+    let written: Promise<unknown> | null = null;
+    const off = ben!.events.subscribe((name, payload) => {
+      if (name === 'committed' && (payload as { origin: string }).origin === 'remote' && !written) {
+        written = ben!.call('noteCreate', { title: 'Written while joining', body: 'mine' });
+      }
+    });
+    const status = await ben!.engine.syncOnce();
+    off();
+    expect(written).not.toBeNull();
+    await written;
+    expect(status.state).toBe('synced');
+    await ana!.engine.syncOnce();
+    const titles = ana!.core
+      .session()
+      .store.list('note')
+      .map((n) => n.title);
+    expect(titles).toContain('Written while joining');
+  });
+});
+
+describe('a shared notebook opening in the app or browser mode', () => {
+  it('starts syncing as it opens: the team’s work arrives before any window asks', async () => {
+    const [ana] = await team('ana');
+    const articleId = await importSeed(ana!);
+    await ana!.engine.syncOnce();
+    const root = await tempDir('quire-sync-open-');
+    const dir = join(root, 'notebook');
+    const services = createServices({ appVersion: '0.0.0-test', userDataDir: join(root, 'user-data') });
+    try {
+      syncWhenOpened(services);
+      await services.core.open(dir, { create: true });
+      await services.core.close();
+      await writeSyncConfig(dir, { ...ana!.engine.config, author: 'ben' });
+      await services.core.open(dir, { create: false });
+      await expect
+        .poll(() => services.core.session().store.get('article', articleId)?.id, {
+          timeout: 15_000,
+          interval: 50,
+        })
+        .toBe(articleId);
+    } finally {
+      await services.core.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
 
 describe('live sync', () => {
