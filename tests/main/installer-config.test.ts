@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,16 @@ describe('installers (electron-builder "build" in package.json)', () => {
         !unpacked(`node_modules/mammoth/node_modules/${name}/lib/index.js`),
     );
     expect(missing, 'add these to build.asarUnpack as "**/node_modules/<name>/**"').toEqual([]);
+  });
+
+  it('unpacks the team notebook replica’s LevelDB binding: a native module cannot be loaded from app.asar', () => {
+    const unpacked = globMatcher(build.asarUnpack);
+    for (const platform of ['linux-x64', 'darwin-x64+arm64', 'win32-x64']) {
+      const dir = join(root, 'node_modules/leveldown/prebuilds', platform);
+      for (const file of readdirSync(dir)) {
+        expect(unpacked(`node_modules/leveldown/prebuilds/${platform}/${file}`), file).toBe(true);
+      }
+    }
   });
 
   it('is a configuration electron-builder accepts (its own schema check, offline)', async () => {
