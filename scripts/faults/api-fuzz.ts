@@ -5,7 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatMethods, runApiFuzz } from './lib/api-fuzz';
-import { builtCliIsStale, type ServerBuild } from './lib/quire-server';
+import { builtCliUsable, parseBuild, printFailures, seedOf } from './lib/script-args';
 import { failed, formatSummary } from './lib/summary';
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
@@ -21,19 +21,13 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     },
   });
   const calls = Number(values.n);
-  const build = values.build as ServerBuild;
-  if (!Number.isInteger(calls) || calls < 1 || (build !== 'built' && build !== 'fresh')) {
+  const build = parseBuild(values.build);
+  if (!Number.isInteger(calls) || calls < 1 || build === null) {
     process.stderr.write('usage: api-fuzz.ts [--n CALLS] [--seed S] [--build built|fresh]\n');
     return 2;
   }
-  if (build === 'built') {
-    const stale = await builtCliIsStale();
-    if (stale) {
-      process.stderr.write(`api fuzz: ${stale} (or pass --build fresh)\n`);
-      return 1;
-    }
-  }
-  const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
+  if (!(await builtCliUsable(build, 'api fuzz'))) return 1;
+  const seed = seedOf(values.seed);
   const started = Date.now();
   const result = await runApiFuzz({
     calls,
@@ -45,10 +39,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   });
   process.stdout.write(`\n${formatSummary(result.summary)}\n\n${formatMethods(result.methods)}\n`);
   process.stdout.write(`  took ${Math.round((Date.now() - started) / 1000)} s\n`);
-  if (result.failures.length > 0) {
-    process.stdout.write(`\n${result.failures.length} failures (seed ${seed}):\n`);
-    for (const f of result.failures.slice(0, 50)) process.stdout.write(`  - ${f}\n`);
-  }
+  printFailures(result.failures, seed);
   return failed(result.summary) || result.failures.length > 0 ? 1 : 0;
 }
 
