@@ -125,6 +125,16 @@ describe('codebook API', () => {
     expect(await found('zeppelin in:articles')).toEqual([]);
   });
 
+  it('a search of filters alone lists the coded passages and the memos written on them; in:articles leaves memos out', async () => {
+    const t = await nb.call('tagCreate', { name: 'Diplomacy' });
+    const h = await code(ties, 1, [t.id]);
+    await nb.call('highlightUpdate', { id: h.id, memo: 'a visit that mattered' });
+    const kinds = async (query: string) =>
+      (await nb.call('search', { query })).groups.map((g) => g.kind).sort();
+    expect(await kinds('tag:Diplomacy')).toEqual(['article', 'memo']);
+    expect(await kinds('tag:Diplomacy in:articles')).toEqual(['article']);
+  });
+
   it('coded segments: overlap of A with B, and the pictures count them', async () => {
     const a = await nb.call('tagCreate', { name: 'A' });
     const b = await nb.call('tagCreate', { name: 'B' });
