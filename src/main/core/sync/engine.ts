@@ -198,9 +198,12 @@ export class SyncEngine {
   startLive(): void {
     if (this.wantLive || this.closed) return;
     this.wantLive = true;
-    void this.syncOnce().then(() => {
-      if (this.wantLive && !this.closed && !this.live) this.beginLive();
-    });
+    // Whatever the catch-up round met (offline, a wrong password) is in the status; live sync retries from there.
+    void this.syncOnce()
+      .catch((e: unknown) => this.setStatus(classifyFailure(e, this.waitingCount())))
+      .then(() => {
+        if (this.wantLive && !this.closed && !this.live) this.beginLive();
+      });
   }
 
   private beginLive(): void {
