@@ -53,6 +53,7 @@ export class SyncEngine {
   private flushScheduled = false;
   private live: LiveSync | null = null;
   private wantLive = false;
+  private round: Promise<SyncStatus> | null = null;
   /** A one-off replication under way (cancelled when the notebook closes). */
   private running: Replication | null = null;
   private current: SyncStatus = { state: 'waiting', waiting: 0 };
@@ -143,7 +144,13 @@ export class SyncEngine {
   }
 
   /** Sends what is waiting and takes what the server has, once; the notebook holds it all when this resolves. */
-  async syncOnce(): Promise<SyncStatus> {
+  syncOnce(): Promise<SyncStatus> {
+    // One round at a time: "Sync now" pressed while live sync catches up joins that round.
+    this.round ??= this.syncRound().finally(() => (this.round = null));
+    return this.round;
+  }
+
+  private async syncRound(): Promise<SyncStatus> {
     await this.idle();
     this.setStatus({ state: 'syncing', waiting: this.waitingCount() });
     try {
