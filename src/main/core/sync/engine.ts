@@ -54,6 +54,7 @@ export class SyncEngine {
   private live: LiveSync | null = null;
   private wantLive = false;
   private round: Promise<SyncStatus> | null = null;
+  private marking: Promise<void> = Promise.resolve();
   /** A one-off replication under way (cancelled when the notebook closes). */
   private running: Replication | null = null;
   private current: SyncStatus = { state: 'waiting', waiting: 0 };
@@ -545,9 +546,18 @@ export class SyncEngine {
 
   /**
    * Everything written here up to `writes` has reached the server. Later writes keep the count: the next round
-   * sends them.
+   * sends them. Marks are written one after another (live sync and a round may both finish at once) and a mark
+   * that cannot be written only leaves the count as it was: it never stops sync.
    */
-  private async markSynced(writes: number): Promise<void> {
+  private markSynced(writes: number): Promise<void> {
+    const next = this.marking.then(() => this.writeMark(writes));
+    this.marking = next.catch(() => {
+      if (!this.closed) this.showWaiting();
+    });
+    return this.marking;
+  }
+
+  private async writeMark(writes: number): Promise<void> {
     if (this.replica.writes !== writes || this.closed) {
       this.showWaiting();
       return;
@@ -562,7 +572,7 @@ export class SyncEngine {
       seq: info.update_seq,
       at,
     });
-    if (this.replica.writes !== writes) {
+    if (this.replica.writes !== writes || this.closed) {
       this.showWaiting();
       return;
     }
