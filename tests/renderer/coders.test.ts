@@ -152,6 +152,10 @@ describe('Compare coders figures', () => {
     expect(agreementNote({ ...report, codes: [], byCode: [], disagreements: [], texts: [] })).toBe(
       'Neither Ana nor Ben has coded these documents with these codes yet.',
     );
+    // Codes chosen that neither used: no figures (they would read 100% and κ = 1.00), a sentence instead.
+    expect(
+      agreementNote({ ...report, overall: cell(0, 0, 0, 100, 1, 1), disagreements: [], texts: [] }),
+    ).toBe('Neither Ana nor Ben has coded these documents with these codes yet.');
     expect(agreementNote({ ...report, disagreements: [], texts: [] })).toBe(
       'Ana and Ben coded exactly the same passages with the same codes.',
     );

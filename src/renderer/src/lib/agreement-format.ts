@@ -42,10 +42,16 @@ export function disagreementColumns(view: AgreementView): { a: DisagreementRow[]
   };
 }
 
+/** Whether either coder coded any character of the chosen documents with the chosen codes (else no figures). */
+export function anyCoding(view: AgreementView): boolean {
+  const { both, onlyA, onlyB } = view.overall;
+  return view.documents.length > 0 && view.codes.length > 0 && both + onlyA + onlyB > 0;
+}
+
 /** What the figures mean when there is little to compare, in a sentence; null when the figures speak for themselves. */
 export function agreementNote(view: AgreementView): string | null {
   const { a, b } = view.coders;
-  if (view.codes.length === 0 || view.documents.length === 0) {
+  if (!anyCoding(view)) {
     return `Neither ${a} nor ${b} has coded these documents with these codes yet.`;
   }
   if (view.overall.both === 0) return `${a} and ${b} have no codes in common in these documents yet.`;
