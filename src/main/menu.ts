@@ -66,6 +66,7 @@ export function buildMenu(
         cmd('Join Shared Notebook…', 'join-notebook'),
         cmd('Sync Now', 'sync-now'),
         cmd('Sync Conflicts', 'show-conflicts'),
+        cmd('Compare Coders…', 'compare-coders'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

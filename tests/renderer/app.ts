@@ -13,6 +13,7 @@ import type * as searchModule from '../../src/renderer/src/state/search.svelte';
 import type * as uiModule from '../../src/renderer/src/state/ui.svelte';
 import type * as notebookModule from '../../src/renderer/src/state/notebook.svelte';
 import type { ArticleSummary, ArticleView, CommitEvent, TagSummary } from '../../src/main/core/api-contract';
+import type { CoderCount } from '../../src/main/core/sync/views';
 import type { Highlight, Note, NotebookInfo } from '../../src/main/core/types';
 import type { FakeBridge } from './fake-bridge';
 
@@ -171,10 +172,12 @@ export function answerNotebook(
     tags?: TagSummary[];
     notes?: Note[];
     trash?: number;
+    coders?: CoderCount[];
   } = {},
 ): void {
   bridge
     .answer('notebookInfo', () => info({ seq: lists.seq ?? 10 }))
+    .answer('coderList', () => ({ coders: lists.coders ?? [] }))
     .answer('articleList', () => lists.articles ?? [])
     .answer('tagList', () => lists.tags ?? [])
     .answer('noteList', () =>

@@ -177,6 +177,7 @@ describe('a gap in the event sequence', () => {
     await settle();
     expect(bridge.methods().sort()).toEqual([
       'articleList',
+      'coderList',
       'noteList',
       'notebookInfo',
       'tagList',

@@ -317,6 +317,7 @@ function validInput(
             to: optional(date),
             memo: optional(words),
             sources: optional(fc.array(fc.option(hostileString, { nil: null }), { maxLength: 2 })),
+            coders: optional(fc.array(fc.option(hostileString, { nil: null }), { maxLength: 2 })),
           }),
         ),
         limit: optional(limit),
@@ -477,6 +478,7 @@ function validInput(
     case 'syncStatus':
     case 'syncNow':
     case 'syncConflicts':
+    case 'coderList':
       return record({});
     case 'syncShare':
       // Only addresses refused before any connection: the fuzzer must not reach out to the network.

@@ -6,7 +6,7 @@ import { citationStyleIds } from './references/style-list';
 import { metadataFields } from './types';
 import type { CodedSegments, CodeDocumentMatrix, CodesOverTime, CooccurrenceMatrix } from './codebook/types';
 import type { EmbedView, GraphData, LinkSuggestion, NoteLinks } from './notes/note-views';
-import type { AgreementView, Conflict, SyncView } from './sync/views';
+import type { AgreementView, CoderCount, Conflict, SyncView } from './sync/views';
 import type {
   ArticleFormat,
   ArticleRecord,
@@ -53,6 +53,8 @@ export const segmentFilterSchema = z
     /** Exactly this outlet (case and accents aside); null: no known source. */
     sources: z.array(text(500).nullable()).max(1000).optional(),
     authors: z.array(text(500).nullable()).max(1000).optional(),
+    /** Made by these coders (team notebooks); null: highlights made before the notebook was shared. */
+    coders: z.array(text(120).nullable()).max(1000).optional(),
     from: dateBound,
     to: dateBound,
     /** The segment's memo contains this. */
@@ -330,6 +332,8 @@ export const apiSchemas = {
   syncConflicts: none,
   /** Settles a conflict with the chosen or merged version (`record`; null keeps it deleted). */
   syncSettle: z.object({ docId: text(400).min(1), record: z.unknown() }).strict(),
+  /** Who coded in this notebook, with how many highlights each (null: made before it was shared). */
+  coderList: none,
   coderAgreement: z
     .object({
       coderA: text(120).min(1),
@@ -717,6 +721,7 @@ export interface ApiOutputs {
   syncNow: SyncView;
   syncConflicts: Conflict[];
   syncSettle: SyncView;
+  coderList: { coders: CoderCount[] };
   coderAgreement: AgreementView;
   exportMarkdown: ExportReport;
   exportMarkdownZip: ZipDownload;

@@ -1,7 +1,8 @@
 // What retrieval and the pictures read: the codebook, every coded segment (a highlight) and the articles they sit
-// in, plus the filters they share (article, source, author, published date range, memo text). Pure: the handlers
+// in, plus the filters they share (article, source, author, coder, published date range, memo text). Pure: the handlers
 // hand in the notebook's lists, tests hand in literals.
 import { dateNumber, normalizeField, parseDate } from '../search/operators';
+import { coderOf } from '../sync/coders';
 import type { ArticleRecord, Highlight, Tag } from '../types';
 import { buildTree, withDescendants, type TagTree } from './tree';
 
@@ -17,6 +18,8 @@ export interface SegmentFilter {
   /** Outlet, exactly (case and accents aside); null: articles with no known source. */
   sources?: readonly (string | null)[] | undefined;
   authors?: readonly (string | null)[] | undefined;
+  /** Made by these coders (a highlight's `author`, exactly); null: made before the notebook was shared. */
+  coders?: readonly (string | null)[] | undefined;
   /** Published on or after / on or before: YYYY, YYYY-MM or YYYY-MM-DD. Undated articles drop out of a range. */
   from?: string | null | undefined;
   to?: string | null | undefined;
@@ -27,20 +30,29 @@ export interface SegmentFilter {
 /** A filter ready to test segments quickly: normalised once per query. */
 export interface PreparedFilter {
   test(h: Highlight, article: ArticleRecord | undefined): boolean;
+  /**
+   * Whether a highlight is by one of the chosen coders (always, when none are chosen). Overlaps apply it to both
+   * segments: one coder's codes co-occur only with that coder's codes, not with a colleague's.
+   */
+  byCoder(h: Highlight): boolean;
 }
 
 export function prepareFilter(filter: SegmentFilter): PreparedFilter {
   const articles = filter.articleIds?.length ? new Set(filter.articleIds) : null;
   const sources = filter.sources?.length ? new Set(filter.sources.map(fieldKey)) : null;
   const authors = filter.authors?.length ? new Set(filter.authors.map(fieldKey)) : null;
+  const coders = filter.coders?.length ? new Set(filter.coders) : null;
   const from = filter.from ? parseDate(filter.from, false) : null;
   const to = filter.to ? parseDate(filter.to, true) : null;
   const memo = filter.memo?.trim() ? normalizeField(filter.memo) : null;
+  const byCoder = (h: Highlight): boolean => !coders || coders.has(coderOf(h));
   return {
+    byCoder,
     test(h, article) {
       if (articles && !articles.has(h.articleId)) return false;
       if (sources && !sources.has(fieldKey(article?.source ?? null))) return false;
       if (authors && !authors.has(fieldKey(article?.author ?? null))) return false;
+      if (!byCoder(h)) return false;
       if (from !== null || to !== null) {
         const d = dateNumber(article?.published ?? null);
         if (d === 0 || (from !== null && d < from) || (to !== null && d > to)) return false;

@@ -84,7 +84,7 @@ export function cooccurrenceMatrix(coding: Coding, options: MatrixOptions): Cooc
   const toward = countsToward(tree, ids, options.includeChildren ?? true);
   const filter = prepareFilter(options.filter ?? {});
   const cells = ids.map(() => ids.map(() => 0));
-  const coded = coding.highlights.filter((h) => rowsOf(h, toward).length > 0);
+  const coded = coding.highlights.filter((h) => rowsOf(h, toward).length > 0 && filter.byCoder(h));
   for (const [articleId, list] of byArticle(coded)) {
     const article = coding.article(articleId);
     const rows = list.map((h) => rowsOf(h, toward));

@@ -42,7 +42,9 @@ export function findSegments(coding: Coding, query: SegmentQuery): FoundSegment[
   const carries = (h: Highlight, set: ReadonlySet<string>): boolean => h.tagIds.some((t) => set.has(t));
 
   const bSegments =
-    overlapB && overlapB.size > 0 ? byArticle(coding.highlights.filter((h) => carries(h, overlapB))) : null;
+    overlapB && overlapB.size > 0
+      ? byArticle(coding.highlights.filter((h) => carries(h, overlapB) && filter.byCoder(h)))
+      : null;
   const found: FoundSegment[] = [];
   for (const h of coding.highlights) {
     if (any && !carries(h, any)) continue;

@@ -2,7 +2,7 @@ import type { ApiParsedInput } from '../api-contract';
 import type { Core } from '../app/core';
 import { QuireError } from '../errors';
 import { agreement } from '../sync/agreement';
-import { segmentsOf } from '../sync/coders';
+import { coderCounts, segmentsOf } from '../sync/coders';
 import { shareOpenNotebook, syncEngine, viewOf } from '../sync/host';
 import type { AgreementView } from '../sync/views';
 import type { Handlers } from './handler';
@@ -44,6 +44,10 @@ async function syncSettle(core: Core, { docId, record }: ApiParsedInput<'syncSet
   return viewOf(engine);
 }
 
+async function coderList(core: Core) {
+  return { coders: coderCounts(core.session().store.list('highlight')) };
+}
+
 /** Agreement between two coders over the chosen articles and codes (all that either coded, when not chosen). */
 async function coderAgreement(core: Core, input: ApiParsedInput<'coderAgreement'>): Promise<AgreementView> {
   const session = core.session();
@@ -83,7 +87,8 @@ export const syncHandlers = {
   syncNow,
   syncConflicts,
   syncSettle,
+  coderList,
   coderAgreement,
 } satisfies Handlers<
-  'syncStatus' | 'syncShare' | 'syncNow' | 'syncConflicts' | 'syncSettle' | 'coderAgreement'
+  'syncStatus' | 'syncShare' | 'syncNow' | 'syncConflicts' | 'syncSettle' | 'coderList' | 'coderAgreement'
 >;

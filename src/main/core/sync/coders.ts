@@ -2,6 +2,7 @@
 // shared notebook). Used to filter the reader, the coded segments and the matrices by coder, and by agreement.
 import type { Highlight } from '../types';
 import type { CodedSegment } from './agreement';
+import type { CoderCount } from './views';
 
 export function coderOf(h: Pick<Highlight, 'author'>): string | null {
   return h.author ?? null;
@@ -20,6 +21,21 @@ export function codersOf(highlights: readonly Pick<Highlight, 'author'>[]): stri
   const names = new Set<string>();
   for (const h of highlights) if (h.author) names.add(h.author);
   return [...names].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * Every coder with how many highlights they made, by name; `null` (highlights made before the notebook was shared)
+ * last, and only when there are some.
+ */
+export function coderCounts(highlights: readonly Pick<Highlight, 'author'>[]): CoderCount[] {
+  const counts = new Map<string | null, number>();
+  for (const h of highlights) counts.set(coderOf(h), (counts.get(coderOf(h)) ?? 0) + 1);
+  const unsigned = counts.get(null);
+  counts.delete(null);
+  const rows = [...counts]
+    .map(([name, n]) => ({ name, highlights: n }))
+    .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
+  return unsigned ? [...rows, { name: null, highlights: unsigned }] : rows;
 }
 
 /** A highlight as coded segments: one per code it carries. */

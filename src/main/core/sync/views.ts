@@ -46,6 +46,12 @@ export interface Conflict {
   merged: string | null;
 }
 
+/** A coder of the notebook and how many highlights they made; `name` null: made before it was shared. */
+export interface CoderCount {
+  name: string | null;
+  highlights: number;
+}
+
 export interface AgreementCell {
   /** Characters coded by both, by the first only, by the second only, by neither. */
   both: number;

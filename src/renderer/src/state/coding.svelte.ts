@@ -6,6 +6,7 @@ import { api } from '../lib/api-client';
 import { load, save } from '../lib/persist';
 import { rangeFor, readSelection } from '../lib/selection';
 import { extend, sentencesOf, unitAt, wordsOf, type Span } from '../lib/text-units';
+import { coders } from './coders.svelte';
 import { reader } from './reader.svelte';
 import { tags } from './tags.svelte';
 import { ui } from './ui.svelte';
@@ -121,7 +122,8 @@ class CodingState {
     const ids = focused instanceof HTMLElement ? focused.dataset.highlightIds?.split(' ') : undefined;
     const byFocus = ids?.[0] ? view.highlights.find((h) => h.id === ids[0]) : undefined;
     if (byFocus) return byFocus;
-    const live = view.highlights.filter((h) => !h.orphaned);
+    // A highlight hidden by the reader's coder choice is not under the cursor: M and Delete leave it alone.
+    const live = coders.visible(view.highlights).filter((h) => !h.orphaned);
     const sel = reader.selection;
     if (sel) {
       const hit = live.find((h) => h.position.start < sel.end && h.position.end > sel.start);

@@ -4,6 +4,7 @@ import { api, desktop, onEvent } from '../lib/api-client';
 import { base64ToBytes } from '../lib/base64';
 import { runInFocusedEditor } from '../lib/editor/menu-commands';
 import { isTyping } from '../lib/platform';
+import { compareCoders } from './compare-coders.svelte';
 import { exchange } from './exchange.svelte';
 import { history } from './history.svelte';
 import { importer } from './import.svelte';
@@ -127,6 +128,7 @@ export const commands: Command[] = [
   { id: 'join-notebook', title: 'Join shared notebook…', run: () => void (team.dialog = 'join') },
   { id: 'sync-now', title: 'Sync now', run: () => team.syncNow() },
   { id: 'show-conflicts', title: 'Show sync conflicts', run: () => team.openConflicts() },
+  { id: 'compare-coders', title: 'Compare coders…', run: () => compareCoders.open() },
   { id: 'export-markdown', title: 'Export notes as Markdown', run: exportMarkdown },
   {
     id: 'export',

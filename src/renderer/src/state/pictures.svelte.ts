@@ -7,6 +7,7 @@ import type {
   CooccurrenceMatrix,
 } from '../../../main/core/api-contract';
 import { api } from '../lib/api-client';
+import { ALL_CODERS, coderOfKey } from './coders.svelte';
 import { ui } from './ui.svelte';
 
 export type PictureKind = 'document' | 'cooccurrence' | 'time';
@@ -48,6 +49,10 @@ class PicturesState {
   /** Rows (or series): these tags; none chosen: every tag. */
   tagIds = $state<string[]>([]);
   includeChildren = $state(true);
+  /** Only this coder's segments (a key from state/coders.svelte.ts), or ALL_CODERS. */
+  coder = $state(ALL_CODERS);
+  /** The coder the shown picture counts (the control may have changed since it was drawn). */
+  drawnCoder = $state(ALL_CODERS);
   data = $state.raw<PictureData | null>(null);
   loading = $state(false);
   private seq = 0;
@@ -55,9 +60,12 @@ class PicturesState {
   async draw(): Promise<void> {
     const seq = ++this.seq;
     this.loading = true;
+    const key = this.coder;
+    const coder = coderOfKey(key);
     const rows = {
       tagIds: this.tagIds.length ? this.tagIds : undefined,
       includeChildren: this.includeChildren,
+      filter: coder === undefined ? {} : { coders: [coder] },
     };
     try {
       let data: PictureData;
@@ -66,7 +74,10 @@ class PicturesState {
       else if (this.kind === 'cooccurrence')
         data = { kind: 'cooccurrence', table: await api.codeCooccurrence(rows) };
       else data = { kind: 'time', table: await api.codesOverTime(rows) };
-      if (seq === this.seq) this.data = data;
+      if (seq === this.seq) {
+        this.data = data;
+        this.drawnCoder = key;
+      }
     } catch (e) {
       if (seq === this.seq) ui.error(e);
     } finally {

@@ -1,7 +1,8 @@
-// The coded-segments view: tags combined (any of, all of, none of, A overlapping B) and filters, one API call per
+// The coded-segments view: tags combined (any of, all of, none of, A overlapping B) and filters (coder too), one API call per
 // query; the list follows the notebook's changes while it is shown.
 import type { ApiInput, CodedSegments, CommitEvent } from '../../../main/core/api-contract';
 import { api } from '../lib/api-client';
+import { ALL_CODERS, coderOfKey } from './coders.svelte';
 import { ui } from './ui.svelte';
 
 export interface SegmentsForm {
@@ -13,6 +14,8 @@ export interface SegmentsForm {
   articleId: string;
   source: string;
   author: string;
+  /** ALL_CODERS or a coder's key (state/coders.svelte.ts). */
+  coder: string;
   from: string;
   to: string;
   memo: string;
@@ -28,6 +31,7 @@ const blank = (): SegmentsForm => ({
   articleId: '',
   source: '',
   author: '',
+  coder: ALL_CODERS,
   from: '',
   to: '',
   memo: '',
@@ -40,6 +44,8 @@ export function queryOf(f: SegmentsForm): ApiInput<'codedSegments'> {
   if (f.articleId) filter.articleIds = [f.articleId];
   if (f.source.trim()) filter.sources = [f.source.trim()];
   if (f.author.trim()) filter.authors = [f.author.trim()];
+  const coder = coderOfKey(f.coder);
+  if (coder !== undefined) filter.coders = [coder];
   if (f.from.trim()) filter.from = f.from.trim();
   if (f.to.trim()) filter.to = f.to.trim();
   if (f.memo.trim()) filter.memo = f.memo.trim();

@@ -8,6 +8,8 @@ import { onEvent, onReconnect } from '../lib/api-client';
 import { enterNotebook } from '../lib/persist';
 import { articleControl } from './article-control.svelte';
 import { embeds } from '../lib/editor/embed-cache';
+import { coders } from './coders.svelte';
+import { compareCoders } from './compare-coders.svelte';
 import { graph } from './graph.svelte';
 import { history } from './history.svelte';
 import { layout } from './layout.svelte';
@@ -50,7 +52,14 @@ class SyncState {
     await notebook.load();
     this.path = notebook.info?.path ?? null;
     this.seq = notebook.info?.seq ?? 0;
-    await Promise.all([library.load(), tags.load(), notes.loadList(), history.load(), trash.loadCount()]);
+    await Promise.all([
+      library.load(),
+      tags.load(),
+      notes.loadList(),
+      history.load(),
+      trash.loadCount(),
+      coders.load(),
+    ]);
   }
 
   apply(e: CommitEvent): void {
@@ -65,6 +74,8 @@ class SyncState {
     }
     library.apply(e);
     tags.apply(e);
+    coders.apply(e);
+    compareCoders.apply(e);
     segments.apply(e);
     pictures.apply(e);
     embeds.apply(e);
@@ -90,6 +101,7 @@ class SyncState {
     library.restore();
     layout.restore();
     reading.restore();
+    coders.restore();
     await Promise.all([this.load(), team.load()]);
     await this.reopen();
   }

@@ -3,7 +3,8 @@ import { messageOf } from '../lib/api-client';
 import { isString, load, oneOf, recall, remember, save } from '../lib/persist';
 
 export type Section = 'library' | 'notes' | 'tags';
-export type Center = 'library' | 'search' | 'notes' | 'tag' | 'trash' | 'segments' | 'pictures' | 'conflicts';
+export type Center =
+  'library' | 'search' | 'notes' | 'tag' | 'trash' | 'segments' | 'pictures' | 'conflicts' | 'compare-coders';
 export type MainView = { kind: 'article'; id: string } | { kind: 'note'; id: string } | null;
 export type Theme = 'system' | 'light' | 'dark';
 
