@@ -1,7 +1,7 @@
 // Agreement figures against a fixture computed by hand (see each expectation's working).
 import { describe, expect, it } from 'vitest';
 import { agreement, type CodedSegment } from '../../../src/main/core/sync/agreement';
-import { byCoder, codersOf, segmentsOf } from '../../../src/main/core/sync/coders';
+import { segmentsOf } from '../../../src/main/core/sync/coders';
 import type { Highlight } from '../../../src/main/core/types';
 
 const seg = (coder: string, codeId: string, start: number, end: number, documentId = 'd1'): CodedSegment => ({
@@ -90,12 +90,6 @@ describe('coders', () => {
     ...(author ? { author } : {}),
   });
   const all = [h('h1', 'ben', ['t1', 't2']), h('h2', 'ana', ['t1']), h('h3', undefined, ['t1'])];
-
-  it('filters highlights by who made them, and lists the coders', () => {
-    expect(byCoder(all, 'ana').map((x) => x.id)).toEqual(['h2']);
-    expect(byCoder(all, null).map((x) => x.id)).toEqual(['h3']);
-    expect(codersOf(all)).toEqual(['ana', 'ben']);
-  });
 
   it('turns a highlight into one coded segment per code', () => {
     expect(segmentsOf(all[0]!).map((s) => s.codeId)).toEqual(['t1', 't2']);

@@ -8,21 +8,6 @@ export function coderOf(h: Pick<Highlight, 'author'>): string | null {
   return h.author ?? null;
 }
 
-/** The highlights a coder made; `null` asks for those made before the notebook was shared (no author). */
-export function byCoder<H extends Pick<Highlight, 'author'>>(
-  highlights: readonly H[],
-  coder: string | null,
-): H[] {
-  return highlights.filter((h) => coderOf(h) === coder);
-}
-
-/** Every coder who made a highlight, sorted. */
-export function codersOf(highlights: readonly Pick<Highlight, 'author'>[]): string[] {
-  const names = new Set<string>();
-  for (const h of highlights) if (h.author) names.add(h.author);
-  return [...names].sort((a, b) => a.localeCompare(b));
-}
-
 /**
  * Every coder with how many highlights they made, by name; `null` (highlights made before the notebook was shared)
  * last, and only when there are some.
