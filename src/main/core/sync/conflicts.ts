@@ -2,7 +2,7 @@
 // deleted on one side while it was edited on the other. Every version is listed with who wrote it; nothing is
 // dropped until the researcher settles it.
 import type { RecordKind } from '../types';
-import { parseRecordDocId, recordFromDoc } from './docs';
+import { parseRecordDocId } from './docs';
 import type { Leaf, Replica } from './replica';
 import { markedWhole, mergeWithMarkers } from './three-way';
 import type { Conflict, MergeDraft } from './views';
