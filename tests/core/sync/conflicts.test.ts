@@ -195,6 +195,47 @@ describe('settling a conflict', () => {
       expect(m.core.session().store.get('note', note.id)!.body).toBe('Intro by Ana\nMiddle\nEnd by Ben');
       expect(await m.engine.listConflicts()).toEqual([]);
     }
+    // Settling was one step: undo puts back the text the notebook showed before, and it reaches the other machine.
+    await ana.call('undo', {});
+    expect(ana.core.session().store.get('note', note.id)!.body).toBe(current.body);
+    await syncAll(ana, ben);
+    expect(ben.core.session().store.get('note', note.id)!.body).toBe(current.body);
+    expect(await ben.engine.listConflicts()).toEqual([]);
+  });
+
+  it('offers a highlight’s two memos to merge; the merged memo becomes the one version', async () => {
+    const [ana, ben] = await pair();
+    await ana.call('importPaths', { paths: [seedFiles.ties] });
+    const [article] = await ana.call('articleList', {});
+    const h = await ana.call('highlightCreate', {
+      articleId: article!.id,
+      start: 0,
+      end: 30,
+      tagNames: ['x'],
+    });
+    await ana.call('highlightUpdate', { id: h.id, memo: 'Source: ministry\nQuote checked\nDate unclear' });
+    await syncAll(ana, ben);
+    await ana.call('highlightUpdate', {
+      id: h.id,
+      memo: 'Source: ministry spokesman\nQuote checked\nDate unclear',
+    });
+    await ben.call('highlightUpdate', { id: h.id, memo: 'Source: ministry\nQuote checked\nDated 2017' });
+    await syncAll(ana, ben);
+    const [conflict] = await ana.engine.listConflicts();
+    expect(conflict!.draft).toEqual({
+      field: 'memo',
+      text: 'Source: ministry spokesman\nQuote checked\nDated 2017',
+      conflicts: 0,
+    });
+    const current = conflict!.versions.find((v) => v.current)!.record as object;
+    await ana.engine.settle(conflict!.docId, { ...current, memo: conflict!.draft!.text });
+    await syncAll(ana, ben);
+    for (const m of [ana, ben]) {
+      expect(m.core.session().store.get('highlight', h.id)!.memo).toBe(
+        'Source: ministry spokesman\nQuote checked\nDated 2017',
+      );
+      expect(m.engine.conflictIds()).toEqual([]);
+    }
   });
 
   it('offers no merge when both changed the same line; choosing the losing version makes it current everywhere', async () => {
@@ -206,6 +247,14 @@ describe('settling a conflict', () => {
     await syncAll(ana, ben);
     const [conflict] = await ben.engine.listConflicts();
     expect(conflict!.merged).toBeNull();
+    // The merge editor starts from both lines between markers named for who wrote them, the current one first.
+    const [first, second] = conflict!.versions.map((v) => v.by);
+    const line = (by: string | null | undefined) => (by === 'ana' ? 'Ana’s line' : 'Ben’s line');
+    expect(conflict!.draft).toEqual({
+      field: 'body',
+      text: [`<<<<<<< ${first}`, line(first), '=======', line(second), `>>>>>>> ${second}`].join('\n'),
+      conflicts: 1,
+    });
     const loser = conflict!.versions.find((v) => !v.current)!;
     await ben.engine.settle(conflict!.docId, loser.record);
     await syncAll(ben, ana);
