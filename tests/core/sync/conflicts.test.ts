@@ -131,6 +131,12 @@ describe('a tag renamed on one side and merged or deleted on the other', () => {
         expect(await m.engine.listConflicts()).toEqual([]);
         expect(m.engine.conflictIds()).toEqual([]);
       }
+      // Read once: not told again after a restart and another round of sync.
+      await ben.core.acknowledge(ben.core.info().notices.map((n) => n.id));
+      await ben.restart();
+      await syncAll(ana, ben);
+      expect(noticesOf(ben)).toEqual([]);
+      expect(codebook(ben)).toEqual(codebook(ana));
     });
   }
 
