@@ -72,27 +72,111 @@ describe('conflicts', () => {
       expect(m.engine.conflictIds()).toContain(`highlight:${h.id}`);
     }
   });
+});
 
-  it('a tag renamed on one side and deleted on the other (what a merge does to it): the same result on both sides', async () => {
-    const [ana, ben] = await pair();
-    const war = await ana.call('tagCreate', { name: 'war' });
-    const conflict = await ana.call('tagCreate', { name: 'conflict' });
+/** Each member's tags (id:name) and every highlight's tag names, as the notebook holds them. */
+function codebook(m: Member): { tags: string[]; coded: string[] } {
+  const { store } = m.core.session();
+  const name = (id: string) => store.get('tag', id)?.name ?? `(missing ${id})`;
+  return {
+    tags: store
+      .list('tag')
+      .map((t) => `${t.id}:${t.name}`)
+      .sort(),
+    coded: store
+      .list('highlight')
+      .map((h) => `${h.id}:${h.tagIds.map(name).sort().join('+')}`)
+      .sort(),
+  };
+}
+
+const noticesOf = (m: Member): string[] => m.core.info().notices.map((n) => n.message);
+
+/** Ana and Ben share a notebook with the tags “war” (one passage) and “conflict”, synced, then go offline. */
+async function warAndConflict() {
+  const [ana, ben] = await pair();
+  await ana.call('importPaths', { paths: [seedFiles.ties] });
+  const [article] = await ana.call('articleList', {});
+  const h = await ana.call('highlightCreate', {
+    articleId: article!.id,
+    start: 0,
+    end: 30,
+    tagNames: ['war'],
+  });
+  const war = h.tagIds[0]!;
+  const conflict = await ana.call('tagCreate', { name: 'conflict' });
+  await syncAll(ana, ben);
+  return { ana, ben, articleId: article!.id, h, war, conflict };
+}
+
+describe('a tag renamed on one side and merged or deleted on the other', () => {
+  for (const first of ['ana', 'ben'] as const) {
+    it(`merged away while renamed (${first} syncs first): the merge stands on both machines, with one notice each`, async () => {
+      const { ana, ben, h, war, conflict } = await warAndConflict();
+      await ana.call('tagUpdate', { id: war, name: 'armed conflict' });
+      await ben.call('tagMerge', { ids: [war], into: conflict.id });
+      if (first === 'ana') await syncAll(ana, ben);
+      else await syncAll(ben, ana);
+      await syncAll(ana, ben);
+
+      expect(codebook(ana)).toEqual(codebook(ben));
+      expect(codebook(ana).tags).toEqual([`${conflict.id}:conflict`]);
+      expect(codebook(ana).coded).toEqual([`${h.id}:conflict`]);
+      for (const m of [ana, ben]) {
+        expect(noticesOf(m)).toEqual([
+          'ben merged “war” into “conflict” while ana renamed it to “armed conflict”: its passages are under ' +
+            '“conflict”; no passage carries “armed conflict”, so that name is gone too.',
+        ]);
+        // Explained, not left to settle: no conflict is listed for it.
+        expect(await m.engine.listConflicts()).toEqual([]);
+        expect(m.engine.conflictIds()).toEqual([]);
+      }
+      // Read once: not told again after a restart and another round of sync.
+      await ben.core.acknowledge(ben.core.info().notices.map((n) => n.id));
+      await ben.restart();
+      await syncAll(ana, ben);
+      expect(noticesOf(ben)).toEqual([]);
+      expect(codebook(ben)).toEqual(codebook(ana));
+    });
+  }
+
+  it('the renamed tag survives when a passage was coded with it after the rename, on both machines', async () => {
+    const { ana, ben, articleId, h, war, conflict } = await warAndConflict();
+    await ana.call('tagUpdate', { id: war, name: 'armed conflict' });
+    const coded = await ana.call('highlightCreate', { articleId, start: 40, end: 70, tagIds: [war] });
+    await ben.call('tagMerge', { ids: [war], into: conflict.id });
+    await syncAll(ben, ana);
     await syncAll(ana, ben);
-    await ana.call('tagUpdate', { id: war.id, name: 'armed conflict' });
-    // This branch has no tag merge yet (issue 9); a merge removes the merged tag, which is what collides here.
-    await ben.call('tagDelete', { id: war.id });
+
+    expect(codebook(ana)).toEqual(codebook(ben));
+    expect(codebook(ana).tags).toEqual([`${conflict.id}:conflict`, `${war}:armed conflict`].sort());
+    expect(codebook(ana).coded).toEqual([`${coded.id}:armed conflict`, `${h.id}:conflict`].sort());
+    for (const m of [ana, ben]) {
+      expect(noticesOf(m)).toEqual([
+        'ben merged “war” into “conflict” while ana renamed it to “armed conflict”: its passages are under ' +
+          '“conflict”; “armed conflict” stays for the 1 passage coded with it since.',
+      ]);
+      expect(m.engine.conflictIds()).toEqual([]);
+    }
+  });
+
+  it('deleted while renamed: the deletion stands on both machines, the tag is in the Trash, and the notice says so', async () => {
+    const { ana, ben, h, war } = await warAndConflict();
+    await ana.call('tagUpdate', { id: war, name: 'armed conflict' });
+    await ben.call('tagDelete', { id: war });
     await syncAll(ana, ben);
-    const names = (m: Member) =>
-      m.core
-        .session()
-        .store.list('tag')
-        .map((t) => `${t.id}:${t.name}`)
-        .sort();
-    expect(names(ana)).toEqual(names(ben));
-    expect(names(ana)).toContain(`${conflict.id}:conflict`);
-    // The rename is not lost: the renamed tag survives the removal, flagged.
-    expect(names(ana)).toContain(`${war.id}:armed conflict`);
-    expect(ana.engine.conflictIds()).toContain(`tag:${war.id}`);
+    await syncAll(ana, ben);
+
+    expect(codebook(ana)).toEqual(codebook(ben));
+    expect(codebook(ana).tags).toEqual([expect.stringMatching(/:conflict$/)]);
+    expect(codebook(ana).coded).toEqual([`${h.id}:`]);
+    for (const m of [ana, ben]) {
+      expect(m.core.session().store.get('trash', war)?.title).toBe('war');
+      expect(noticesOf(m)).toEqual([
+        'ben deleted “war” while ana renamed it to “armed conflict”: the deletion stands (“war” is in the Trash); ' +
+          'no passage carries “armed conflict”, so that name is gone too.',
+      ]);
+    }
   });
 });
 
@@ -117,6 +201,47 @@ describe('settling a conflict', () => {
       expect(m.core.session().store.get('note', note.id)!.body).toBe('Intro by Ana\nMiddle\nEnd by Ben');
       expect(await m.engine.listConflicts()).toEqual([]);
     }
+    // Settling was one step: undo puts back the text the notebook showed before, and it reaches the other machine.
+    await ana.call('undo', {});
+    expect(ana.core.session().store.get('note', note.id)!.body).toBe(current.body);
+    await syncAll(ana, ben);
+    expect(ben.core.session().store.get('note', note.id)!.body).toBe(current.body);
+    expect(await ben.engine.listConflicts()).toEqual([]);
+  });
+
+  it('offers a highlight’s two memos to merge; the merged memo becomes the one version', async () => {
+    const [ana, ben] = await pair();
+    await ana.call('importPaths', { paths: [seedFiles.ties] });
+    const [article] = await ana.call('articleList', {});
+    const h = await ana.call('highlightCreate', {
+      articleId: article!.id,
+      start: 0,
+      end: 30,
+      tagNames: ['x'],
+    });
+    await ana.call('highlightUpdate', { id: h.id, memo: 'Source: ministry\nQuote checked\nDate unclear' });
+    await syncAll(ana, ben);
+    await ana.call('highlightUpdate', {
+      id: h.id,
+      memo: 'Source: ministry spokesman\nQuote checked\nDate unclear',
+    });
+    await ben.call('highlightUpdate', { id: h.id, memo: 'Source: ministry\nQuote checked\nDated 2017' });
+    await syncAll(ana, ben);
+    const [conflict] = await ana.engine.listConflicts();
+    expect(conflict!.draft).toEqual({
+      field: 'memo',
+      text: 'Source: ministry spokesman\nQuote checked\nDated 2017',
+      conflicts: 0,
+    });
+    const current = conflict!.versions.find((v) => v.current)!.record as object;
+    await ana.engine.settle(conflict!.docId, { ...current, memo: conflict!.draft!.text });
+    await syncAll(ana, ben);
+    for (const m of [ana, ben]) {
+      expect(m.core.session().store.get('highlight', h.id)!.memo).toBe(
+        'Source: ministry spokesman\nQuote checked\nDated 2017',
+      );
+      expect(m.engine.conflictIds()).toEqual([]);
+    }
   });
 
   it('offers no merge when both changed the same line; choosing the losing version makes it current everywhere', async () => {
@@ -128,6 +253,14 @@ describe('settling a conflict', () => {
     await syncAll(ana, ben);
     const [conflict] = await ben.engine.listConflicts();
     expect(conflict!.merged).toBeNull();
+    // The merge editor starts from both lines between markers named for who wrote them, the current one first.
+    const [first, second] = conflict!.versions.map((v) => v.by);
+    const line = (by: string | null | undefined) => (by === 'ana' ? 'Ana’s line' : 'Ben’s line');
+    expect(conflict!.draft).toEqual({
+      field: 'body',
+      text: [`<<<<<<< ${first}`, line(first), '=======', line(second), `>>>>>>> ${second}`].join('\n'),
+      conflicts: 1,
+    });
     const loser = conflict!.versions.find((v) => !v.current)!;
     await ben.engine.settle(conflict!.docId, loser.record);
     await syncAll(ben, ana);

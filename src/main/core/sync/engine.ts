@@ -17,6 +17,7 @@ import {
 } from './pouch';
 import { Replica } from './replica';
 import { describeConflict, isUnsettled, type Conflict } from './conflicts';
+import { settleTagCollisions } from './tag-collisions';
 import { QuireError } from '../errors';
 import { classifyFailure, type SyncStatus } from './status';
 import { readSyncState, syncPaths, writeSyncState, type SyncConfig, type SyncState } from './sync-files';
@@ -402,6 +403,7 @@ export class SyncEngine {
       });
     }
     if (textsArrived || arrived.length > 0) arrived.push(...(await this.takeWaiting(latest)));
+    await settleTagCollisions(this.replica, this.session.store, arrived);
     const ready = await this.readyToCommit(arrived);
     if (ready.length > 0) {
       await this.session.commit(

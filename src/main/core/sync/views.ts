@@ -44,6 +44,18 @@ export interface Conflict {
   versions: ConflictVersion[];
   /** For notes: both versions merged line by line, when that is clean (no line changed on both sides). */
   merged: string | null;
+  /** Where two versions' texts differ (a note's body, a highlight's memo): what the merge editor starts from. */
+  draft: MergeDraft | null;
+}
+
+/** Two versions' texts merged line by line against the one they started from, for the researcher to finish. */
+export interface MergeDraft {
+  /** The record's text being merged: a note's `body`, a highlight's `memo`. */
+  field: 'body' | 'memo';
+  /** The merge; where both changed the same lines, both versions stand between `<<<<<<< name` … `>>>>>>> name`. */
+  text: string;
+  /** How many stretches are marked (0: a clean merge). */
+  conflicts: number;
 }
 
 /** A coder of the notebook and how many highlights they made; `name` null: made before it was shared. */

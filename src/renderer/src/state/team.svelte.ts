@@ -2,8 +2,10 @@
 // Conflicts view. Sync's state arrives as the `sync` event; records that came from the team arrive, like local
 // edits, as committed change sets (state/sync.svelte.ts).
 import type { CommitEvent } from '../../../main/core/api-contract';
-import type { Conflict, SyncView } from '../../../main/core/sync/views';
+import type { Conflict, MergeDraft, SyncView } from '../../../main/core/sync/views';
 import { api, onEvent } from '../lib/api-client';
+import { history } from './history.svelte';
+import { notebook } from './notebook.svelte';
 import { ui } from './ui.svelte';
 
 class TeamState {
@@ -30,7 +32,10 @@ class TeamState {
   }
 
   apply(e: CommitEvent): void {
-    if (e.origin === 'remote' && ui.center === 'conflicts') void this.loadConflicts();
+    if (e.origin !== 'remote') return;
+    if (ui.center === 'conflicts') void this.loadConflicts();
+    // Sync may have explained a collision in a notice (a tag renamed here and merged away there): show it now.
+    if (e.records.some((r) => r.kind === 'tag' || r.kind === 'highlight')) void notebook.load();
   }
 
   /** Shares the open notebook, or joins the notebook in that database (an empty notebook takes what it holds). */
@@ -69,11 +74,27 @@ class TeamState {
     }
   }
 
+  /** Settles with the version shown now, its text (`field`) replaced by what the researcher merged. */
+  async settleMerged(conflict: Conflict, field: MergeDraft['field'], text: string): Promise<void> {
+    const current =
+      conflict.versions.find((v) => v.current && v.record !== null) ??
+      conflict.versions.find((v) => v.record !== null);
+    const record = current?.record;
+    if (record === null || typeof record !== 'object') return;
+    await this.settle(conflict, { ...record, [field]: text }, 'saved the merged text');
+  }
+
   /** Keeps `record` (one of the versions, or the merged one) as the only version, on every machine. */
   async settle(conflict: Conflict, record: unknown, what: string): Promise<void> {
     try {
-      this.view = await api.syncSettle({ docId: conflict.docId, record });
-      ui.toast(`Settled “${conflict.title}”: ${what}.`);
+      this.view = await api.syncSettle({
+        docId: conflict.docId,
+        record: settledBy(record, this.view?.author),
+      });
+      // Settling is one undoable step: undo puts back the text the notebook showed before.
+      ui.toast(`Settled “${conflict.title}”: ${what}.`, {
+        action: { label: 'Undo', run: () => history.undo() },
+      });
       await this.loadConflicts();
     } catch (e) {
       ui.error(e);
@@ -82,3 +103,13 @@ class TeamState {
 }
 
 export const team = new TeamState();
+
+/**
+ * The chosen version as the notebook will store it: changed last by whoever settled it. Stamped here because the
+ * commit stamps it so too, and a replica version that differed from it only in `updatedBy` would come back as a
+ * remote change and make the settling impossible to undo.
+ */
+function settledBy(record: unknown, author: string | null | undefined): unknown {
+  if (!author || record === null || typeof record !== 'object') return record;
+  return { ...record, updatedBy: author };
+}
