@@ -209,6 +209,26 @@ describe('settling a conflict', () => {
     expect(await ben.engine.listConflicts()).toEqual([]);
   });
 
+  it('settling with the other writer’s version (unstamped, as the API receives it) can be undone', async () => {
+    const [ana, ben] = await pair();
+    const note = await ana.call('noteCreate', { title: 'Plan', body: 'Intro\nEnd' });
+    await syncAll(ana, ben);
+    await ana.call('noteUpdate', { id: note.id, body: 'Intro by Ana\nEnd' });
+    await ben.call('noteUpdate', { id: note.id, body: 'Intro by Ben\nEnd' });
+    await syncAll(ana, ben);
+    const [conflict] = await ana.engine.listConflicts();
+    const before = ana.core.session().store.get('note', note.id)!.body;
+    const bens = conflict!.versions.find((v) => v.by === 'ben')!.record;
+    await ana.engine.settle(conflict!.docId, bens);
+    expect(ana.core.session().store.get('note', note.id)!).toMatchObject({
+      body: 'Intro by Ben\nEnd',
+      updatedBy: 'ana',
+    });
+    await ana.engine.idle();
+    expect((await ana.call('undo', {})).label).toMatch(/Settle/);
+    expect(ana.core.session().store.get('note', note.id)!.body).toBe(before);
+  });
+
   it('offers a highlight’s two memos to merge; the merged memo becomes the one version', async () => {
     const [ana, ben] = await pair();
     await ana.call('importPaths', { paths: [seedFiles.ties] });

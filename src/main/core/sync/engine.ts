@@ -132,9 +132,12 @@ export class SyncEngine {
       if (chosen) tx.put(kind, chosen as never);
       else tx.remove(kind, id);
     });
-    // Queued after the commit's own replica write, which this supersedes.
+    // The record as committed (stamped with who settled it), so the replica's version is the notebook's and the
+    // settlement never comes back as a change that would refuse its undo. Queued after the commit's own replica
+    // write, which this supersedes.
+    const settled = chosen ? (this.session.store.get(kind, id) ?? chosen) : null;
     await this.enqueue(async () => {
-      await this.replica.settle(docId, chosen ? { type: 'record', kind, record: chosen } : null);
+      await this.replica.settle(docId, settled ? { type: 'record', kind, record: settled } : null);
       this.unsent.add(docId);
     });
     await this.idle();

@@ -87,10 +87,7 @@ class TeamState {
   /** Keeps `record` (one of the versions, or the merged one) as the only version, on every machine. */
   async settle(conflict: Conflict, record: unknown, what: string): Promise<void> {
     try {
-      this.view = await api.syncSettle({
-        docId: conflict.docId,
-        record: settledBy(record, this.view?.author),
-      });
+      this.view = await api.syncSettle({ docId: conflict.docId, record });
       // Settling is one undoable step: undo puts back the text the notebook showed before.
       ui.toast(`Settled “${conflict.title}”: ${what}.`, {
         action: { label: 'Undo', run: () => history.undo() },
@@ -103,13 +100,3 @@ class TeamState {
 }
 
 export const team = new TeamState();
-
-/**
- * The chosen version as the notebook will store it: changed last by whoever settled it. Stamped here because the
- * commit stamps it so too, and a replica version that differed from it only in `updatedBy` would come back as a
- * remote change and make the settling impossible to undo.
- */
-function settledBy(record: unknown, author: string | null | undefined): unknown {
-  if (!author || record === null || typeof record !== 'object') return record;
-  return { ...record, updatedBy: author };
-}
