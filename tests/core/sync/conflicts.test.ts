@@ -26,6 +26,15 @@ async function pair(): Promise<[Member, Member]> {
   return [ana, ben];
 }
 
+/** Ana and Ben share a notebook holding the seed article with one passage coded `tag` (not synced yet). */
+async function pairWithPassage(tag: string) {
+  const [ana, ben] = await pair();
+  await ana.call('importPaths', { paths: [seedFiles.ties] });
+  const [article] = await ana.call('articleList', {});
+  const h = await ana.call('highlightCreate', { articleId: article!.id, start: 0, end: 30, tagNames: [tag] });
+  return { ana, ben, article: article!, h };
+}
+
 /** Each syncs until both have everything (A, B, A). */
 async function syncAll(a: Member, b: Member): Promise<void> {
   await a.engine.syncOnce();
@@ -54,15 +63,7 @@ describe('conflicts', () => {
   });
 
   it('a highlight deleted on one side and memo-edited on the other survives with the memo, and is flagged', async () => {
-    const [ana, ben] = await pair();
-    await ana.call('importPaths', { paths: [seedFiles.ties] });
-    const [article] = await ana.call('articleList', {});
-    const h = await ana.call('highlightCreate', {
-      articleId: article!.id,
-      start: 0,
-      end: 30,
-      tagNames: ['x'],
-    });
+    const { ana, ben, h } = await pairWithPassage('x');
     await syncAll(ana, ben);
     await ana.call('highlightDelete', { id: h.id });
     await ben.call('highlightUpdate', { id: h.id, memo: 'Keep this thought' });
@@ -94,19 +95,11 @@ const noticesOf = (m: Member): string[] => m.core.info().notices.map((n) => n.me
 
 /** Ana and Ben share a notebook with the tags “war” (one passage) and “conflict”, synced, then go offline. */
 async function warAndConflict() {
-  const [ana, ben] = await pair();
-  await ana.call('importPaths', { paths: [seedFiles.ties] });
-  const [article] = await ana.call('articleList', {});
-  const h = await ana.call('highlightCreate', {
-    articleId: article!.id,
-    start: 0,
-    end: 30,
-    tagNames: ['war'],
-  });
+  const { ana, ben, article, h } = await pairWithPassage('war');
   const war = h.tagIds[0]!;
   const conflict = await ana.call('tagCreate', { name: 'conflict' });
   await syncAll(ana, ben);
-  return { ana, ben, articleId: article!.id, h, war, conflict };
+  return { ana, ben, articleId: article.id, h, war, conflict };
 }
 
 describe('a tag renamed on one side and merged or deleted on the other', () => {
@@ -230,15 +223,7 @@ describe('settling a conflict', () => {
   });
 
   it('offers a highlight’s two memos to merge; the merged memo becomes the one version', async () => {
-    const [ana, ben] = await pair();
-    await ana.call('importPaths', { paths: [seedFiles.ties] });
-    const [article] = await ana.call('articleList', {});
-    const h = await ana.call('highlightCreate', {
-      articleId: article!.id,
-      start: 0,
-      end: 30,
-      tagNames: ['x'],
-    });
+    const { ana, ben, h } = await pairWithPassage('x');
     await ana.call('highlightUpdate', { id: h.id, memo: 'Source: ministry\nQuote checked\nDate unclear' });
     await syncAll(ana, ben);
     await ana.call('highlightUpdate', {
@@ -292,15 +277,7 @@ describe('settling a conflict', () => {
   });
 
   it('a highlight kept after a deletion collided with a memo edit stops being flagged once acknowledged', async () => {
-    const [ana, ben] = await pair();
-    await ana.call('importPaths', { paths: [seedFiles.ties] });
-    const [article] = await ana.call('articleList', {});
-    const h = await ana.call('highlightCreate', {
-      articleId: article!.id,
-      start: 0,
-      end: 30,
-      tagNames: ['x'],
-    });
+    const { ana, ben, h } = await pairWithPassage('x');
     await syncAll(ana, ben);
     await ana.call('highlightDelete', { id: h.id });
     await ben.call('highlightUpdate', { id: h.id, memo: 'Keep this thought' });
