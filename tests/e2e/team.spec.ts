@@ -30,6 +30,17 @@ async function command(page: Page, name: string): Promise<void> {
   await palette.getByText(name, { exact: true }).click();
 }
 
+/** Fills File > Share notebook… and presses Share; the dialog stays open when the server is refused. */
+async function share(page: Page, server: string, db: string, name: string) {
+  await command(page, 'Share notebook…');
+  const dialog = page.getByRole('dialog', { name: 'Share this notebook' });
+  await dialog.getByLabel('Server', { exact: true }).fill(server);
+  await dialog.getByLabel('Database').fill(db);
+  await dialog.getByLabel('Your name in this notebook').fill(name);
+  await dialog.getByRole('button', { name: 'Share' }).click();
+  return dialog;
+}
+
 test('share a notebook: refused over plain http to another machine, then "Synced" in the top bar', async ({
   quire,
   page,
@@ -37,12 +48,7 @@ test('share a notebook: refused over plain http to another machine, then "Synced
   await quire.importFiles([join(seedsDir, '000_07f86e086a543867.txt')]);
   await quire.closeImportReport();
 
-  await command(page, 'Share notebook…');
-  const dialog = page.getByRole('dialog', { name: 'Share this notebook' });
-  await dialog.getByLabel('Server', { exact: true }).fill('http://couch.example.org');
-  await dialog.getByLabel('Database').fill('team');
-  await dialog.getByLabel('Your name in this notebook').fill('Ana');
-  await dialog.getByRole('button', { name: 'Share' }).click();
+  const dialog = await share(page, 'http://couch.example.org', 'team', 'Ana');
   await expect(dialog.getByRole('alert')).toContainText('over plain http');
 
   await dialog.getByLabel('Server', { exact: true }).fill(couchUrl);
@@ -105,13 +111,7 @@ test('a note edited on two machines: merged by hand in the Conflicts view, the n
 }) => {
   await quire.importFiles([join(seedsDir, '000_07f86e086a543867.txt')]);
   await quire.closeImportReport();
-  await command(page, 'Share notebook…');
-  const dialog = page.getByRole('dialog', { name: 'Share this notebook' });
-  await dialog.getByLabel('Server', { exact: true }).fill(couchUrl);
-  await dialog.getByLabel('Database').fill('merge');
-  await dialog.getByLabel('Your name in this notebook').fill('Ana');
-  await dialog.getByRole('button', { name: 'Share' }).click();
-  await expect(dialog).toHaveCount(0);
+  await expect(await share(page, couchUrl, 'merge', 'Ana')).toHaveCount(0);
 
   const notes = quire.notes;
   await quire.showNotes();
