@@ -8,26 +8,32 @@ import { buildXml, xmlSafe, type XmlNode } from './xml';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
-export function buildCodebook(tags: readonly Tag[]): string {
-  const code = (node: TagNode): XmlNode => {
-    const t = node.tag;
-    const out: XmlNode = {
-      '@guid': guidFor('tag', t.id),
-      '@name': xmlSafe(t.name),
-      '@isCodable': 'true',
-      '@color': t.color,
-    };
-    if (t.description.trim()) out.Description = xmlSafe(t.description);
-    if (node.children.length) out.Code = node.children.map(code);
-    return out;
+/**
+ * A tag and the tags under it as REFI-QDA <Code> elements (the same in a .qdc codebook and a .qdpx project);
+ * `extra` adds what only the project carries (its memo's NoteRef).
+ */
+export function codeElement(node: TagNode, extra: (tag: Tag) => XmlNode = () => ({})): XmlNode {
+  const t = node.tag;
+  const out: XmlNode = {
+    '@guid': guidFor('tag', t.id),
+    '@name': xmlSafe(t.name),
+    '@isCodable': 'true',
+    '@color': t.color,
   };
+  if (t.description.trim()) out.Description = xmlSafe(t.description);
+  Object.assign(out, extra(t));
+  if (node.children.length) out.Code = node.children.map((child) => codeElement(child, extra));
+  return out;
+}
+
+export function buildCodebook(tags: readonly Tag[]): string {
   const forest = nestedOf(buildTree(tags));
   // The schema wants at least one <Code>; an empty codebook is an empty <Codes/>, which readers accept.
   return buildXml({
     CodeBook: {
       '@xmlns': QDC_NAMESPACE,
       '@origin': `Quire ${APP_VERSION}`,
-      Codes: { Code: forest.map(code) },
+      Codes: { Code: forest.map((node) => codeElement(node)) },
     },
   });
 }

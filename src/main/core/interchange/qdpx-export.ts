@@ -9,6 +9,7 @@ import type { Note } from '../types';
 import type { NotebookSnapshot } from '../export/snapshot';
 import { rewriteCitationLinks } from './citation-links';
 import { codePointIndex } from './codepoints';
+import { codeElement } from './qdc';
 import { guidFor } from './guid';
 import { buildXml, xmlSafe, type XmlNode } from './xml';
 
@@ -59,20 +60,11 @@ export function buildQdpx(snapshot: NotebookSnapshot): QdpxBuild {
     return [noteRef(guid)];
   };
 
-  const code = (node: TagNode): XmlNode => {
-    const t = node.tag;
-    const out: XmlNode = {
-      '@guid': guidFor('tag', t.id),
-      '@name': xmlSafe(t.name),
-      '@isCodable': 'true',
-      '@color': t.color,
-    };
-    if (t.description.trim()) out.Description = xmlSafe(t.description);
-    const refs = memo('tag', t.id, `Memo: ${t.name}`, t.memo, t.createdAt);
-    if (refs.length) out.NoteRef = refs;
-    if (node.children.length) out.Code = node.children.map(code);
-    return out;
-  };
+  const code = (node: TagNode): XmlNode =>
+    codeElement(node, (t) => {
+      const refs = memo('tag', t.id, `Memo: ${t.name}`, t.memo, t.createdAt);
+      return refs.length ? { NoteRef: refs } : {};
+    });
   const forest = nestedOf(buildTree(snapshot.tags));
   const knownTags = new Set(snapshot.tags.map((t) => t.id));
 

@@ -1,6 +1,7 @@
 // A read REFI-QDA project brought into the open notebook as ONE change set (one undo step): the codebook merged,
 // each text source an article (or the article already holding that exact text), each selection a highlight,
 // memos on what they annotate, free notes as notes. The report says what was mapped and what was not.
+import type { QdpxImportReport } from '../api-contract';
 import { passageAt } from '../annotate/passage-at';
 import { makeSelectors } from '../annotate/selectors';
 import type { Core } from '../app/core';
@@ -13,16 +14,8 @@ import { mergeCodebook } from './codebook-merge';
 import type { ReadProject, ReadSource } from './qdpx-read';
 import { mapText, type MappedText } from './text-map';
 
-export interface ProjectImportReport {
-  notebook: string;
-  origin: string;
-  articles: { created: number; existing: number };
-  tags: { created: number; matched: number };
-  highlights: { created: number; existing: number };
-  memos: number;
-  notes: number;
-  unmapped: { what: string; count: number }[];
-}
+/** The report `quire import-qdpx` and the API give, before its summary sentence is written. */
+export type ProjectImportReport = Omit<QdpxImportReport, 'summary'>;
 
 const FIELDS: Record<
   string,
