@@ -1,29 +1,14 @@
 // Offline edits that collide: both versions kept, a deterministic result on both sides, every conflict listed.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedFiles } from '../../helpers/notebook';
-import { runTag, startTestCouch, type TestCouch } from '../../helpers/couch-server';
-import { openMember, type Member } from '../../helpers/sync-member';
+import type { Member } from '../../helpers/sync-member';
+import { useTestTeams } from '../../helpers/test-team';
 
-let couch: TestCouch;
-let dbCount = 0;
-const members: Member[] = [];
-
-beforeAll(async () => {
-  couch = await startTestCouch();
-});
-afterAll(async () => {
-  await couch.stop();
-});
-afterEach(async () => {
-  await Promise.all(members.splice(0).map((m) => m.cleanup()));
-});
+const { team } = useTestTeams('conflicts');
 
 async function pair(): Promise<[Member, Member]> {
-  const db = `${runTag}-conflicts${++dbCount}`;
-  const ana = await openMember('ana', couch.url, db);
-  const ben = await openMember('ben', couch.url, db);
-  members.push(ana, ben);
-  return [ana, ben];
+  const [ana, ben] = await team('ana', 'ben');
+  return [ana!, ben!];
 }
 
 /** Ana and Ben share a notebook holding the seed article with one passage coded `tag` (not synced yet). */

@@ -1,35 +1,15 @@
 // Two notebooks sharing one database on a real CouchDB-protocol server (express-pouchdb on 127.0.0.1).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createServices } from '../../../src/main/core/app/create';
 import { syncWhenOpened } from '../../../src/main/core/sync/host';
 import { writeSyncConfig } from '../../../src/main/core/sync/sync-files';
 import { seedFiles, tempDir } from '../../helpers/notebook';
-import { runTag, startTestCouch, type TestCouch } from '../../helpers/couch-server';
-import { openMember, type Member } from '../../helpers/sync-member';
+import type { Member } from '../../helpers/sync-member';
+import { useTestTeams } from '../../helpers/test-team';
 
-let couch: TestCouch;
-let dbCount = 0;
-const members: Member[] = [];
-
-beforeAll(async () => {
-  couch = await startTestCouch();
-});
-afterAll(async () => {
-  await couch.stop();
-});
-afterEach(async () => {
-  await Promise.all(members.splice(0).map((m) => m.cleanup()));
-});
-
-async function team(...names: string[]): Promise<Member[]> {
-  const db = `${runTag}-team${++dbCount}`;
-  const out = [];
-  for (const name of names) out.push(await openMember(name, couch.url, db));
-  members.push(...out);
-  return out;
-}
+const { team } = useTestTeams('team');
 
 async function importSeed(m: Member): Promise<string> {
   await m.call('importPaths', { paths: [seedFiles.ties] });
