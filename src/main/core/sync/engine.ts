@@ -587,6 +587,8 @@ export class SyncEngine {
   }
 
   private setStatus(status: SyncStatus): void {
+    // Every local commit asks again; a status that did not change is not news to the windows.
+    if (sameRecord(status, this.current)) return;
     this.current = status;
     for (const listener of this.listeners) listener(status);
   }
